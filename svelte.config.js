@@ -1,0 +1,26 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ out: 'build', precompress: true }),
+		// The Node server (src/lib/server/main.ts) mounts the SvelteKit handler itself.
+		csrf: { trustedOrigins: [] },
+		typescript: {
+			// Type-check the server-side setup code and design documents with the app.
+			config: (tsconfig) => {
+				tsconfig.include.push(
+					'../couchdb/**/*.ts',
+					'../design-docs/**/*.ts',
+					'../design-docs/**/*.js',
+					'../scripts/**/*.js',
+					'../bench/**/*.ts'
+				);
+			}
+		}
+	}
+};
+
+export default config;
