@@ -1,0 +1,22 @@
+/** Every document type a workspace database may hold, keyed by its `type` field. */
+import type { z } from 'zod';
+import { activitySchema } from './activity.schema';
+import { commentSchema } from './comment.schema';
+import { projectSchema } from './project.schema';
+import { taskSchema } from './task.schema';
+
+export const workspaceDocSchemas = {
+	project: projectSchema,
+	task: taskSchema,
+	comment: commentSchema,
+	activity: activitySchema
+} as const satisfies Record<string, z.ZodType>;
+
+export type WorkspaceDocType = keyof typeof workspaceDocSchemas;
+export type WorkspaceDoc = z.infer<(typeof workspaceDocSchemas)[WorkspaceDocType]>;
+
+/** Largest JSON size of one document (attachments excluded). */
+export const MAX_DOC_BYTES = 64 * 1024;
+
+export const isWorkspaceDocType = (t: unknown): t is WorkspaceDocType =>
+	typeof t === 'string' && Object.hasOwn(workspaceDocSchemas, t);

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ULID_PATTERN } from '../ids';
+import {
+	baseDoc,
+	hlcSchema,
+	isoDate,
+	isoDateTime,
+	projectIdSchema,
+	taskIdSchema,
+	text,
+	userName
+} from './common.schema';
+
+/** Board columns, in order. */
+export const TASK_STATUSES = ['todo', 'in_progress', 'review', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const STATUS_LABELS: Record<TaskStatus, string> = {
+	todo: 'To do',
+	in_progress: 'In progress',
+	review: 'Review',
+	done: 'Done'
+};
+
+export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** The AI suggestion a person was shown for this task, kept for evaluation. */
+export const suggestionSchema = z.object({
+	field: z.enum(['priority', 'estimate']),
+	value: z.union([z.string().max(40), z.number()]),
+	confidence: z.number().min(0).max(1),
+	model: z.string().max(100),
+	accepted: z.boolean().nullable()
+});
+
+/** Fields a person edits; each carries its own clock in `clocks` for per-field merging. */
+export const TASK_EDITABLE_FIELDS = [
+	'title',
+	'description',
+	'status',
+	'priority',
+	'assignee',
+	'due',
+	'start',
+	'estimate',
+	'tags',
+	'parent',
+	'dependencies',
+	'rank',
+	'project',
+	'deletedAt',
+	'completedAt'
+] as const;
+export type TaskEditableField = (typeof TASK_EDITABLE_FIELDS)[number];
+
+export const taskSchema = z.object({
+	_id: z.string().regex(new RegExp(`^task:${ULID_PATTERN}$`)),
+	type: z.literal('task'),
+	project: projectIdSchema,
+	title: text(200),
+	description: z.string().max(20_000, 'at most 20000 characters'),
+	status: z.enum(TASK_STATUSES),
+	priority: z.enum(PRIORITIES),
+	assignee: userName.nullable(),
+	reporter: userName,
+	due: isoDate.nullable(),
+	start: isoDate.nullable(),
+	/** Estimated effort in hours. */
+	estimate: z.number().min(0).max(10_000).nullable(),
+	tags: z
+		.array(
+			z
+				.string()
+				.min(1)
+				.max(40)
+				.regex(/^[^,\s][^,]*$/, 'invalid tag')
+		)
+		.max(30),
+	parent: taskIdSchema.nullable(),
+	dependencies: z.array(taskIdSchema).max(100),
+	rank: z.string().min(1).max(200),
+	completedAt: isoDateTime.nullable(),
+	/** Soft delete: set when the task is in the trash. */
+	deletedAt: isoDateTime.nullable(),
+	clocks: z.record(z.string(), hlcSchema),
+	suggestions: z.array(suggestionSchema).max(20).optional(),
+	...baseDoc
+});
+
+export type Task = z.infer<typeof taskSchema>;

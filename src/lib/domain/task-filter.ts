@@ -1,0 +1,86 @@
+/**
+ * Filtering and text search over tasks, run on the local data on every keystroke. Pure and
+ * allocation-light: the board re-derives its columns from these on each change.
+ */
+import { daysBetween, endOfWeek } from './local-date';
+import type { Priority, Task, TaskStatus } from './schemas/task.schema';
+
+export const DUE_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+export const DUE_FILTER_LABELS: Record<DueFilter, string> = {
+	overdue: 'Overdue',
+	today: 'Due today',
+	week: 'Due this week',
+	none: 'No due date'
+};
+
+export interface TaskFilter {
+	statuses: TaskStatus[];
+	priorities: Priority[];
+	/** User names; `''` stands for "unassigned". */
+	assignees: string[];
+	tags: string[];
+	due: DueFilter | null;
+	text: string;
+}
+
+export const emptyFilter = (): TaskFilter => ({
+	statuses: [],
+	priorities: [],
+	assignees: [],
+	tags: [],
+	due: null,
+	text: ''
+});
+
+export const isFilterActive = (f: TaskFilter): boolean =>
+	f.statuses.length + f.priorities.length + f.assignees.length + f.tags.length > 0 ||
+	f.due !== null ||
+	f.text.trim() !== '';
+
+/** Lowercased, accent-free search terms. */
+export function searchTerms(text: string): string[] {
+	return fold(text).split(/\s+/).filter(Boolean);
+}
+
+function fold(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase();
+}
+
+/** Whether every term occurs in the task's title, description, tags or assignee. */
+export function matchesText(task: Task, terms: readonly string[]): boolean {
+	if (terms.length === 0) return true;
+	const hay = fold(
+		`${task.title}\n${task.description}\n${task.tags.join(' ')}\n${task.assignee ?? ''}`
+	);
+	return terms.every((t) => hay.includes(t));
+}
+
+export function matchesDue(task: Task, due: DueFilter | null, today: string): boolean {
+	if (due === null) return true;
+	if (due === 'none') return task.due === null;
+	if (task.due === null) return false;
+	const days = daysBetween(today, task.due);
+	if (due === 'overdue') return days < 0 && task.status !== 'done';
+	if (due === 'today') return days === 0;
+	return days >= 0 && task.due <= endOfWeek(today);
+}
+
+/** A predicate for `filter`, with the search terms computed once. */
+export function taskMatcher(filter: TaskFilter, today: string): (task: Task) => boolean {
+	const terms = searchTerms(filter.text);
+	const statuses = new Set(filter.statuses);
+	const priorities = new Set(filter.priorities);
+	const assignees = new Set(filter.assignees);
+	const tags = new Set(filter.tags.map((t) => t.toLowerCase()));
+	return (task) =>
+		(statuses.size === 0 || statuses.has(task.status)) &&
+		(priorities.size === 0 || priorities.has(task.priority)) &&
+		(assignees.size === 0 || assignees.has(task.assignee ?? '')) &&
+		(tags.size === 0 || task.tags.some((t) => tags.has(t.toLowerCase()))) &&
+		matchesDue(task, filter.due, today) &&
+		matchesText(task, terms);
+}
