@@ -1,0 +1,93 @@
+/**
+ * Who may write what in a workspace database: the body of `validate_doc_update`. Runs in
+ * CouchDB's JavaScript engine (inlined via `Function.prototype.toString`), so it is ES5 and
+ * self-contained; the schemas, size limit and checker come in as arguments.
+ *
+ * Server admins (`_admin`) skip authorization but are still schema-checked. Everyone else
+ * needs `ws.<wsid>.admin` or `ws.<wsid>.member` for the database `tf-ws-<wsid>`.
+ *
+ * @param {any} newDoc
+ * @param {any} oldDoc
+ * @param {{ name: string | null, roles: string[], db?: string }} userCtx
+ * @param {Record<string, any>} schemas JSON Schema per document `type`
+ * @param {number} maxDocBytes
+ * @param {(schema: any, value: any, path: string) => string | null} checkJsonSchema
+ */
+export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, checkJsonSchema) {
+	var roles = userCtx.roles || [];
+	var isAdmin = roles.indexOf('_admin') !== -1;
+	var user = userCtx.name;
+	var wsMatch = /^tf-ws-(.+)$/.exec(userCtx.db || '');
+	var ws = wsMatch ? wsMatch[1] : null;
+	/** @type {Record<string, unknown>} */
+	var body = {};
+	var key, type, err, size;
+	var old = oldDoc && !oldDoc._deleted ? oldDoc : null;
+
+	if (!isAdmin) {
+		if (!ws || !user) throw { unauthorized: 'sign in as a member of this workspace to write' };
+		if (
+			roles.indexOf('ws.' + ws + '.admin') === -1 &&
+			roles.indexOf('ws.' + ws + '.member') === -1
+		) {
+			throw { unauthorized: 'only workspace admins and members may write; viewers read only' };
+		}
+	}
+	if (newDoc._id.indexOf('_design/') === 0) {
+		if (!isAdmin) throw { unauthorized: 'design documents are deployed by the server' };
+		return;
+	}
+
+	if (newDoc._deleted === true) {
+		type = old ? old.type : newDoc._id.split(':')[0];
+		if (type === 'activity') throw { forbidden: 'activity.doc: activity is append-only' };
+		if (type === 'comment' && !isAdmin) {
+			var author = old ? old.author : newDoc.author;
+			if (author !== undefined && author !== user) {
+				throw { forbidden: 'comment.author: only the author may delete a comment' };
+			}
+		}
+		return;
+	}
+
+	// CouchDB's own underscore fields (revisions, attachments, conflicts) are not document content.
+	for (key in newDoc) {
+		if (
+			Object.prototype.hasOwnProperty.call(newDoc, key) &&
+			(key.charAt(0) !== '_' || key === '_id')
+		) {
+			body[key] = newDoc[key];
+		}
+	}
+	type = newDoc.type;
+	if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) {
+		throw { forbidden: 'doc.type: unknown document type ' + JSON.stringify(type) };
+	}
+	size = unescape(encodeURIComponent(JSON.stringify(body))).length;
+	if (size > maxDocBytes) {
+		throw { forbidden: type + '.(document): larger than ' + maxDocBytes + ' bytes' };
+	}
+	if (old && old.type !== type) throw { forbidden: type + '.type: the type cannot change' };
+	err = checkJsonSchema(schemas[type], body, '');
+	if (err) throw { forbidden: type + '.' + err };
+
+	if (type === 'activity' && old) throw { forbidden: 'activity.doc: activity is append-only' };
+	if (isAdmin) return;
+
+	if (!old && newDoc.createdBy !== user) {
+		throw { forbidden: type + '.createdBy: must be you when creating' };
+	}
+	if (old && newDoc.createdBy !== old.createdBy) {
+		throw { forbidden: type + '.createdBy: cannot change' };
+	}
+	if (type === 'comment') {
+		if (!old && newDoc.author !== user) throw { forbidden: 'comment.author: must be you' };
+		if (old && old.author !== user) {
+			throw { forbidden: 'comment.author: only the author may edit a comment' };
+		}
+		if (old && newDoc.author !== old.author) throw { forbidden: 'comment.author: cannot change' };
+	}
+	if (type === 'activity' && newDoc.actor !== user) {
+		throw { forbidden: 'activity.actor: must be you' };
+	}
+}

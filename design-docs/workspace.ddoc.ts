@@ -1,0 +1,49 @@
+/**
+ * `_design/taskflow` for workspace databases. Its `validate_doc_update` is generated from
+ * the zod schemas (via JSON Schema), so the server refuses exactly what the UI refuses,
+ * and carries the write rules of `lib/workspace-rules.js`.
+ */
+import { z } from 'zod';
+import { MAX_DOC_BYTES, workspaceDocSchemas } from '../src/lib/domain/schemas/doc-schemas';
+import { checkJsonSchema } from './lib/json-schema-check.js';
+import { workspaceRules } from './lib/workspace-rules.js';
+
+/** A design document as stored in CouchDB (without `_rev`). */
+export interface DesignDoc {
+	_id: `_design/${string}`;
+	language: 'javascript';
+	validate_doc_update?: string;
+	[field: string]: unknown;
+}
+
+/** JSON Schema of every workspace document type, keyed by `type`. */
+export function workspaceJsonSchemas(): Record<string, unknown> {
+	return Object.fromEntries(
+		Object.entries(workspaceDocSchemas).map(([type, schema]) => {
+			const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+			delete json.$schema;
+			return [type, json];
+		})
+	);
+}
+
+/** The `validate_doc_update` source: one ES5 function expression, no outside references. */
+export function workspaceValidateSource(): string {
+	return [
+		'function (newDoc, oldDoc, userCtx, secObj) {',
+		`\tvar schemas = ${JSON.stringify(workspaceJsonSchemas())};`,
+		`\tvar checkJsonSchema = ${checkJsonSchema.toString()};`,
+		`\tvar rules = ${workspaceRules.toString()};`,
+		`\treturn rules(newDoc, oldDoc, userCtx, schemas, ${MAX_DOC_BYTES}, checkJsonSchema);`,
+		'}'
+	].join('\n');
+}
+
+/** The workspace design document. */
+export function workspaceDesignDoc(): DesignDoc {
+	return {
+		_id: '_design/taskflow',
+		language: 'javascript',
+		validate_doc_update: workspaceValidateSource()
+	};
+}

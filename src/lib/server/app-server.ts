@@ -1,0 +1,78 @@
+/**
+ * The single HTTP server: `/db/*` → the door to CouchDB, `/api/*` → accounts API,
+ * `/healthz`, and everything else → the built SvelteKit app (adapter-node handler).
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ServerScope } from 'nano';
+import { createAccountsApi } from './accounts-api';
+import { createDbDoor, DOOR_PREFIX } from './door/db-door';
+import { sendJson } from './http-json';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** The `/db` and `/api` handlers, shared by the app server and the Vite dev plugin. */
+export function createTaskflowRoutes(opts: { upstream: string; couch: ServerScope }) {
+	const door = createDbDoor(opts.upstream);
+	const api = createAccountsApi(opts);
+	return {
+		/** Handles the request and returns true if it belongs to `/db`, `/api` or `/healthz`. */
+		handle(req: IncomingMessage, res: ServerResponse): boolean {
+			const p = (req.url ?? '/').split('?')[0]!;
+			if (p === DOOR_PREFIX || p.startsWith(`${DOOR_PREFIX}/`)) {
+				door.handle(req, res);
+			} else if (p === '/api' || p.startsWith('/api/')) {
+				void api(req, res);
+			} else if (p === '/healthz') {
+				sendJson(res, 200, { ok: true });
+			} else {
+				return false;
+			}
+			return true;
+		},
+		close: () => door.close()
+	};
+}
+
+/** Loads `build/handler.js` (SvelteKit adapter-node) if the UI has been built. */
+export async function loadUiHandler(buildDir: string): Promise<NodeHandler | null> {
+	const file = path.join(buildDir, 'handler.js');
+	if (!existsSync(file)) return null;
+	// adapter-node reads this at import time; the API has its own, smaller limit.
+	process.env.BODY_SIZE_LIMIT ??= String(16 * 1024 * 1024);
+	const mod = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
+	return mod.handler;
+}
+
+/** Creates the server; it logs one JSON line per request (never bodies or queries). */
+export function createAppServer(opts: {
+	routes: ReturnType<typeof createTaskflowRoutes>;
+	ui: NodeHandler | null;
+	log?: (line: string) => void;
+}): Server {
+	const log = opts.log ?? ((line: string) => console.log(line));
+	return createServer((req, res) => {
+		const started = performance.now();
+		// Read before routing: the door rewrites req.url for the upstream.
+		const logPath = (req.url ?? '/').split('?')[0];
+		res.on('close', () => {
+			log(
+				JSON.stringify({
+					method: req.method,
+					path: logPath,
+					status: res.statusCode,
+					ms: Math.round(performance.now() - started)
+				})
+			);
+		});
+		if (opts.routes.handle(req, res)) return;
+		if (opts.ui) {
+			opts.ui(req, res, () => sendJson(res, 404, { error: 'not_found', reason: 'no such page' }));
+		} else {
+			res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+			res.end('UI not built, run npm run build\n');
+		}
+	});
+}

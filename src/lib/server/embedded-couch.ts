@@ -1,0 +1,113 @@
+/**
+ * The zero-setup database: express-pouchdb (a CouchDB-protocol server) on PouchDB's LevelDB
+ * adapter, data under `DATA_DIR/couch/`. It listens on 127.0.0.1 only; browsers reach it
+ * through the door (`/db`), never directly.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import expressPouchDB from 'express-pouchdb';
+import PouchDB from 'pouchdb-node';
+import type { AdminCredentials } from './admin-credentials';
+
+/** A running embedded server. */
+export interface EmbeddedCouch {
+	/** Base URL without credentials, e.g. `http://127.0.0.1:41234`. */
+	url: string;
+	close(): Promise<void>;
+}
+
+export const EMBEDDED_COUCH_FILE = 'embedded-couch.json';
+
+/**
+ * Starts the embedded server with `admin` as its server admin. The admin is configured
+ * before the socket opens, so there is never an admin party to exploit.
+ */
+export async function startEmbeddedCouch(opts: {
+	dataDir: string;
+	admin: AdminCredentials;
+	port?: number | null;
+}): Promise<EmbeddedCouch> {
+	const dir = path.join(opts.dataDir, 'couch') + path.sep;
+	await mkdir(dir, { recursive: true });
+	const app = expressPouchDB(PouchDB.defaults({ prefix: dir }) as unknown as PouchDB.Static, {
+		mode: 'fullCouchDB',
+		configPath: path.join(dir, 'config.json'),
+		logPath: path.join(dir, 'log.txt'),
+		// Fauxton would be an admin UI served from node_modules; nobody should reach it.
+		overrideMode: { exclude: ['routes/fauxton'] }
+	});
+	// CouchDB passes the database name to validate_doc_update as `userCtx.db`; express-pouchdb
+	// takes it from `db._db_name`, which PouchDB 9 no longer sets, so restore it.
+	app.dbWrapper.registerWrapper((name, db, next) => {
+		Object.defineProperty(db, '_db_name', { value: name, configurable: true });
+		keepIncomingRevisions(db as { bulkDocs: BulkDocs });
+		return next();
+	});
+	await setConfig(app.couchConfig, 'admins', opts.admin.user, opts.admin.password);
+	await setConfig(app.couchConfig, 'httpd', 'enable_cors', 'false');
+
+	const server = createServer(app);
+	await listen(server, opts.port ?? 0);
+	const { port } = server.address() as AddressInfo;
+	const url = `http://127.0.0.1:${port}`;
+	await writeFile(path.join(opts.dataDir, EMBEDDED_COUCH_FILE), JSON.stringify({ url }) + '\n');
+
+	return {
+		url,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((err) => (err ? reject(err) : resolve()));
+				server.closeAllConnections();
+			})
+	};
+}
+
+type BulkDocs = (docs: unknown, ...rest: unknown[]) => unknown;
+
+/**
+ * pouchdb-validation overwrites each incoming document's `_revisions` with the stored
+ * document's history before validating. Replicated updates (`_bulk_docs` with
+ * `new_edits: false`) then carry a history that does not lead to their `_rev`, and PouchDB
+ * silently drops them — a member's offline edits would vanish. This wrapper runs before
+ * the validator and pins `_revisions` to what the client sent.
+ */
+function keepIncomingRevisions(db: { bulkDocs: BulkDocs }): void {
+	const inner = db.bulkDocs;
+	db.bulkDocs = function (this: unknown, docs: unknown, ...rest: unknown[]) {
+		const list = Array.isArray(docs) ? docs : (docs as { docs?: unknown[] } | null)?.docs;
+		for (const doc of list ?? []) {
+			if (!doc || typeof doc !== 'object' || !('_revisions' in doc)) continue;
+			const sent = (doc as { _revisions: unknown })._revisions;
+			Object.defineProperty(doc, '_revisions', {
+				enumerable: true,
+				configurable: true,
+				get: () => sent,
+				set: () => undefined
+			});
+		}
+		return inner.call(this, docs, ...rest);
+	};
+}
+
+function setConfig(
+	config: { set(s: string, k: string, v: string, cb: (err?: Error | null) => void): void },
+	section: string,
+	key: string,
+	value: string
+): Promise<void> {
+	return new Promise((resolve, reject) =>
+		config.set(section, key, value, (err) => (err ? reject(err) : resolve()))
+	);
+}
+
+function listen(server: Server, port: number): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+}

@@ -1,0 +1,136 @@
+/** Shared helpers for integration tests: users, sessions and documents through the door. */
+import { inject } from 'vitest';
+import { ulid } from 'ulidx';
+
+export const baseUrl = () => inject('baseUrl');
+export const door = (path = '') => `${inject('baseUrl')}/db${path}`;
+
+/** A name no other test run has used: the suite can be re-run against one CouchDB. */
+export function uniqueName(prefix: string): string {
+	const rand = Math.random().toString(36).slice(2, 8);
+	return `${prefix}-${Date.now().toString(36)}${rand}`.slice(0, 32);
+}
+
+const basic = (user: string, password: string) =>
+	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+/** Basic auth header of the server admin. */
+export const adminAuth = () => basic(inject('admin').user, inject('admin').password);
+
+/** Requests the upstream CouchDB directly as server admin (fixtures only). */
+export async function upstream(path: string, init: RequestInit = {}): Promise<Response> {
+	const headers = new Headers(init.headers);
+	headers.set('authorization', adminAuth());
+	if (init.body) headers.set('content-type', 'application/json');
+	return fetch(`${inject('couchUrl')}${path}`, { ...init, headers });
+}
+
+/** Creates a `_users` account directly upstream and returns its password. */
+export async function createUser(name: string, roles: string[] = []): Promise<string> {
+	const password = `pw-${Math.random().toString(36).slice(2)}`;
+	const res = await upstream(`/_users/org.couchdb.user:${name}`, {
+		method: 'PUT',
+		body: JSON.stringify({ _id: `org.couchdb.user:${name}`, type: 'user', name, roles, password })
+	});
+	if (!res.ok) throw new Error(`creating ${name}: ${res.status} ${await res.text()}`);
+	return password;
+}
+
+/** Replaces a user's roles directly upstream. */
+export async function setRoles(name: string, roles: string[]): Promise<void> {
+	const id = `/_users/org.couchdb.user:${name}`;
+	const doc = (await (await upstream(id)).json()) as Record<string, unknown>;
+	const res = await upstream(id, { method: 'PUT', body: JSON.stringify({ ...doc, roles }) });
+	if (!res.ok) throw new Error(`setting roles of ${name}: ${res.status}`);
+}
+
+/** Signs in through the door; returns the `AuthSession` cookie pair. */
+export async function login(name: string, password: string): Promise<string> {
+	const res = await fetch(door('/_session'), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ name, password })
+	});
+	if (!res.ok) throw new Error(`login ${name}: ${res.status}`);
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('AuthSession='));
+	if (!cookie) throw new Error('no AuthSession cookie');
+	return cookie.split(';')[0]!;
+}
+
+/** fetch with a session cookie and JSON body. */
+export function as(
+	cookie: string | null,
+	url: string,
+	init: RequestInit & { json?: unknown } = {}
+) {
+	const headers = new Headers(init.headers);
+	if (cookie) headers.set('cookie', cookie);
+	const { json, ...rest } = init;
+	if (json !== undefined) headers.set('content-type', 'application/json');
+	return fetch(url, {
+		...rest,
+		headers,
+		body: json !== undefined ? JSON.stringify(json) : rest.body
+	});
+}
+
+/** A user with an account, a session, and a fresh workspace they administer. */
+export async function ownerWithWorkspace(prefix = 'own') {
+	const name = uniqueName(prefix);
+	const password = await createUser(name, ['tf.user']);
+	const cookie = await login(name, password);
+	const res = await as(cookie, `${baseUrl()}/api/workspaces`, {
+		method: 'POST',
+		json: { name: `WS ${name}` }
+	});
+	if (res.status !== 201) throw new Error(`create workspace: ${res.status} ${await res.text()}`);
+	const ws = (await res.json()) as { id: string; name: string; role: string; db: string };
+	return { name, password, cookie, ws };
+}
+
+const at = () => new Date().toISOString();
+
+/** A valid task document created by `user`. */
+export function newTask(user: string, title = 'Check the pumps'): Record<string, unknown> {
+	const t = at();
+	return {
+		_id: `task:${ulid()}`,
+		type: 'task',
+		project: `project:${ulid()}`,
+		title,
+		description: '',
+		status: 'todo',
+		priority: 'medium',
+		assignee: null,
+		reporter: user,
+		due: null,
+		start: null,
+		estimate: null,
+		tags: [],
+		parent: null,
+		dependencies: [],
+		rank: 'a0',
+		completedAt: null,
+		deletedAt: null,
+		clocks: {},
+		createdBy: user,
+		createdAt: t,
+		updatedAt: t
+	};
+}
+
+/** A valid comment on `task` by `user`. */
+export function newComment(user: string, task: string): Record<string, unknown> {
+	const t = at();
+	return {
+		_id: `comment:${task.slice(5)}:${ulid()}`,
+		type: 'comment',
+		task,
+		body: 'looks good',
+		author: user,
+		editedAt: null,
+		createdBy: user,
+		createdAt: t,
+		updatedAt: t
+	};
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { as, baseUrl, door, login, newTask, uniqueName } from './helpers';
+
+const api = (path: string) => `${baseUrl()}/api${path}`;
+
+describe('accounts API', () => {
+	const owner = { name: uniqueName('owner'), password: 'correct horse battery' };
+	let cookie = '';
+	let firstWs: { id: string; name: string; role: string; db: string } | undefined;
+
+	it('refuses invalid setup input with field errors', async () => {
+		const res = await as(null, api('/setup'), {
+			method: 'POST',
+			json: { name: 'Bad Name!', password: 'short', workspaceName: '   ' }
+		});
+		expect(res.status).toBe(400);
+		const body = (await res.json()) as { error: string; fields: Record<string, string> };
+		expect(body.error).toBe('bad_request');
+		expect(Object.keys(body.fields).sort()).toEqual(['name', 'password', 'workspaceName']);
+		expect(body.fields.password).toMatch(/8/);
+
+		const missing = await as(null, api('/setup'), { method: 'POST', json: {} });
+		expect(missing.status).toBe(400);
+		const notJson = await fetch(api('/setup'), { method: 'POST', body: 'name=x' });
+		expect(notJson.status).toBe(415);
+	});
+
+	it('creates the owner and first workspace once, then answers 409', async () => {
+		const before = (await (await fetch(api('/setup'))).json()) as { needsSetup: boolean };
+		if (before.needsSetup) {
+			const res = await as(null, api('/setup'), {
+				method: 'POST',
+				json: { ...owner, workspaceName: 'Field crew' }
+			});
+			expect(res.status).toBe(201);
+			const body = (await res.json()) as {
+				name: string;
+				workspace: NonNullable<typeof firstWs>;
+				userDb: string;
+			};
+			expect(body.name).toBe(owner.name);
+			expect(body.workspace).toMatchObject({ name: 'Field crew', role: 'admin' });
+			expect(body.workspace.db).toBe(`tf-ws-${body.workspace.id}`);
+			expect(body.userDb).toMatch(/^tf-user-[0-9a-f]+$/);
+			firstWs = body.workspace;
+		}
+		expect(await (await fetch(api('/setup'))).json()).toEqual({ needsSetup: false });
+		const again = await as(null, api('/setup'), {
+			method: 'POST',
+			json: { name: uniqueName('late'), password: 'long enough pw', workspaceName: 'X' }
+		});
+		expect(again.status).toBe(409);
+	});
+
+	it('signs the owner in through /db/_session and describes them at /api/me', async ({ skip }) => {
+		if (!firstWs) skip();
+		cookie = await login(owner.name, owner.password);
+		const me = await as(cookie, api('/me'));
+		expect(me.status).toBe(200);
+		const body = (await me.json()) as { name: string; roles: string[]; workspaces: unknown[] };
+		expect(body.name).toBe(owner.name);
+		expect(body.roles).toContain('tf.owner');
+		expect(body.workspaces).toEqual([firstWs]);
+	});
+
+	it('lets the owner write to their workspace and private database', async ({ skip }) => {
+		if (!firstWs) skip();
+		const task = newTask(owner.name);
+		const put = await as(cookie, door(`/${firstWs!.db}/${task._id as string}`), {
+			method: 'PUT',
+			json: task
+		});
+		expect(put.status, await put.clone().text()).toBe(201);
+		const me = (await (await as(cookie, api('/me'))).json()) as { userDb: string };
+		const prefs = await as(cookie, door(`/${me.userDb}/prefs`), {
+			method: 'PUT',
+			json: { type: 'prefs', theme: 'dark' }
+		});
+		expect(prefs.status).toBe(201);
+	});
+
+	it('creates more workspaces with the caller as admin', async ({ skip }) => {
+		if (!firstWs) skip();
+		const res = await as(cookie, api('/workspaces'), { method: 'POST', json: { name: 'Second' } });
+		expect(res.status).toBe(201);
+		const ws = (await res.json()) as { id: string; name: string; role: string; db: string };
+		expect(ws).toEqual({ id: ws.id, name: 'Second', role: 'admin', db: `tf-ws-${ws.id}` });
+		const me = (await (await as(cookie, api('/me'))).json()) as { workspaces: unknown[] };
+		expect(me.workspaces).toContainEqual(ws);
+		expect(me.workspaces).toHaveLength(2);
+		const bad = await as(cookie, api('/workspaces'), { method: 'POST', json: { name: '' } });
+		expect(bad.status).toBe(400);
+	});
+
+	it('requires a session for /api/me and /api/workspaces', async () => {
+		expect((await fetch(api('/me'))).status).toBe(401);
+		const res = await as(null, api('/workspaces'), { method: 'POST', json: { name: 'x' } });
+		expect(res.status).toBe(401);
+		const forged = await as('AuthSession=Zm9vOjEyMzQ6YWJjZA', api('/me'));
+		expect(forged.status).toBe(401);
+	});
+
+	it('limits JSON bodies to 64 KB and answers unknown routes with 404', async () => {
+		const big = await as(null, api('/setup'), {
+			method: 'POST',
+			json: { name: 'x', password: 'y'.repeat(70_000), workspaceName: 'z' }
+		});
+		expect(big.status).toBe(413);
+		expect((await fetch(api('/nope'))).status).toBe(404);
+		expect((await fetch(api('/me'), { method: 'DELETE' })).status).toBe(405);
+	});
+
+	it('answers /healthz', async () => {
+		const res = await fetch(`${baseUrl()}/healthz`);
+		expect(await res.json()).toEqual({ ok: true });
+	});
+});
