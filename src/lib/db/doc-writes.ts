@@ -1,0 +1,83 @@
+/**
+ * The two ways TaskFlow writes a workspace document: create, or read-modify-write a patch.
+ * Both validate against the shared schemas first (the server refuses the same things) and
+ * then append activity entries.
+ *
+ * The document and its activity are two writes, document first: if the tab dies between
+ * them the user's data is intact and only the audit line is missing — never the reverse.
+ */
+import type { Activity } from '../domain/schemas/activity.schema';
+import { assertValid } from '../domain/validation';
+import type { FieldChange, WriteContext } from '../domain/write-context';
+import { errorStatus, type Db } from './pouch';
+import type { Writer } from './writer';
+
+export interface WorkspaceDocBase {
+	_id: string;
+	_rev?: string;
+	type: string;
+	clocks?: Record<string, string>;
+}
+
+export interface Target {
+	doc: string;
+	task?: string | null;
+	project?: string | null;
+}
+
+const MAX_ATTEMPTS = 5;
+
+export async function createDoc<T extends WorkspaceDocBase>(
+	db: Db,
+	writer: Writer,
+	build: (ctx: WriteContext) => T,
+	target: (doc: T) => Target
+): Promise<T> {
+	const ctx = writer.context();
+	const doc = build(ctx);
+	assertValid(doc);
+	const res = await db.put(doc);
+	const saved = { ...doc, _rev: res.rev };
+	await appendActivity(db, [writer.activity(ctx, 'create', target(saved))]);
+	return saved;
+}
+
+/**
+ * Apply a patch to the latest local revision. A 409 means another tab or the replicator
+ * wrote meanwhile: re-read and re-apply, which is safe because patches name fields, not
+ * whole documents.
+ */
+export async function patchDoc<T extends WorkspaceDocBase>(
+	db: Db,
+	writer: Writer,
+	id: string,
+	apply: (current: T, ctx: WriteContext) => { doc: T; changes: FieldChange[] },
+	target: (doc: T) => Target
+): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		const current = await db.get<T>(id);
+		if (current.clocks) writer.observe(current.clocks);
+		const ctx = writer.context();
+		const { doc, changes } = apply(current, ctx);
+		if (changes.length === 0) return current;
+		assertValid(doc);
+		try {
+			const res = await db.put(doc);
+			const saved = { ...doc, _rev: res.rev };
+			const t = target(saved);
+			await appendActivity(
+				db,
+				changes.map((c) => writer.activity(ctx, 'update', t, c))
+			);
+			return saved;
+		} catch (err) {
+			if (errorStatus(err) !== 409 || attempt >= MAX_ATTEMPTS) throw err;
+		}
+	}
+}
+
+export async function appendActivity(db: Db, entries: Activity[]): Promise<void> {
+	if (entries.length === 0) return;
+	for (const e of entries) assertValid(e);
+	await db.bulkDocs(entries);
+}

@@ -1,0 +1,99 @@
+/**
+ * All documents under one `_id` prefix of a local database, kept current by its changes
+ * feed: an `_all_docs` range read once, then `changes` since that read's sequence, so no
+ * write between the two is missed. Changes are applied in batches (one per microtask) so a
+ * replication burst of hundreds of documents costs one UI update, not hundreds.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import { idRange } from '../domain/ids';
+import { errorMessage, type Db } from './pouch';
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+export class LiveCollection<T extends { _id: string }> {
+	readonly #map = new SvelteMap<string, T>();
+	#status = $state<LoadStatus>('loading');
+	#error = $state<string | null>(null);
+	#feed: PouchDB.Core.Changes<object> | null = null;
+	// Not reactive on purpose: a staging area flushed into the reactive map in one batch.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#queue = new Map<string, T | null>();
+	#flushScheduled = false;
+	#stopped = false;
+
+	constructor(
+		private readonly db: Db,
+		private readonly prefix: string,
+		private readonly accept: (doc: unknown) => doc is T
+	) {}
+
+	get status(): LoadStatus {
+		return this.#status;
+	}
+	get error(): string | null {
+		return this.#error;
+	}
+	get size(): number {
+		return this.#map.size;
+	}
+	get(id: string): T | undefined {
+		return this.#map.get(id);
+	}
+	values(): MapIterator<T> {
+		return this.#map.values();
+	}
+
+	async start(): Promise<void> {
+		try {
+			const res = await this.db.allDocs({
+				include_docs: true,
+				update_seq: true,
+				...idRange(this.prefix)
+			});
+			if (this.#stopped) return;
+			for (const row of res.rows) {
+				if ('doc' in row && this.accept(row.doc)) this.#map.set(row.id, row.doc);
+			}
+			this.#status = 'ready';
+			this.#feed = this.db
+				.changes({
+					since: res.update_seq ?? 'now',
+					live: true,
+					include_docs: true,
+					return_docs: false
+				})
+				.on('change', (c) => {
+					if (!c.id.startsWith(this.prefix)) return;
+					this.#enqueue(c.id, !c.deleted && this.accept(c.doc) ? c.doc : null);
+				})
+				.on('error', (err) => {
+					this.#error = errorMessage(err);
+				});
+		} catch (err) {
+			this.#status = 'error';
+			this.#error = errorMessage(err);
+		}
+	}
+
+	stop(): void {
+		this.#stopped = true;
+		this.#feed?.cancel();
+		this.#feed = null;
+	}
+
+	#enqueue(id: string, doc: T | null): void {
+		this.#queue.set(id, doc);
+		if (this.#flushScheduled) return;
+		this.#flushScheduled = true;
+		queueMicrotask(() => {
+			this.#flushScheduled = false;
+			const batch = this.#queue;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- see #queue
+			this.#queue = new Map();
+			for (const [key, value] of batch) {
+				if (value) this.#map.set(key, value);
+				else this.#map.delete(key);
+			}
+		});
+	}
+}

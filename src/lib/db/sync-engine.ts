@@ -1,0 +1,149 @@
+/**
+ * Live two-way replication between one local database and its server copy, turned into a
+ * simple state for the UI. Framework-free: the sync manager makes it reactive and decides
+ * which tab runs it.
+ *
+ * Retry is PouchDB's (`retry: true`) with our own back-off capped at 10 s, so a device that
+ * comes back after days offline or a server that restarts resumes quickly; the browser's
+ * `online` event restarts at once instead of waiting for the back-off. 401/403 stop the
+ * loop: retrying a session that expired or a membership that was removed only spams.
+ */
+import { PendingTracker } from './pending-tracker';
+import { errorMessage, errorStatus, type Db } from './pouch';
+
+export type SyncPhase =
+	'starting' | 'offline' | 'syncing' | 'idle' | 'retrying' | 'unauthorized' | 'stopped';
+
+export interface SyncSnapshot {
+	phase: SyncPhase;
+	/** Local changes not yet confirmed on the server. */
+	pending: number;
+	/** ISO time the last time both directions were caught up. */
+	lastSyncedAt: string | null;
+	/** Last error, human-readable. */
+	error: string | null;
+	/** Documents the server refused (validation or permission), newest first. */
+	denied: { id: string; reason: string }[];
+}
+
+const MAX_BACKOFF_MS = 10_000;
+const MAX_DENIED_KEPT = 20;
+
+/** Doubling back-off with jitter, from 1 s up to 10 s. */
+export function nextBackoff(previousMs: number, random: () => number = Math.random): number {
+	const base = previousMs <= 0 ? 1000 : Math.min(previousMs * 2, MAX_BACKOFF_MS);
+	return Math.round(base * (0.8 + random() * 0.4));
+}
+
+export class SyncEngine {
+	readonly #local: Db;
+	readonly #remote: Db;
+	readonly #onState: (s: SyncSnapshot) => void;
+	readonly #pending: PendingTracker;
+	#handler: PouchDB.Replication.Sync<object> | null = null;
+	#state: SyncSnapshot;
+	#running = false;
+
+	constructor(
+		local: Db,
+		remote: Db,
+		onState: (s: SyncSnapshot) => void,
+		lastSyncedAt: string | null
+	) {
+		this.#local = local;
+		this.#remote = remote;
+		this.#onState = onState;
+		this.#state = { phase: 'starting', pending: 0, lastSyncedAt, error: null, denied: [] };
+		this.#pending = new PendingTracker(local, (pending) => this.#set({ pending }));
+	}
+
+	get state(): SyncSnapshot {
+		return this.#state;
+	}
+
+	async start(): Promise<void> {
+		if (this.#running) return;
+		this.#running = true;
+		addEventListener('online', this.#onOnline);
+		addEventListener('offline', this.#onOffline);
+		await this.#pending.start();
+		this.#connect();
+	}
+
+	stop(): void {
+		this.#running = false;
+		removeEventListener('online', this.#onOnline);
+		removeEventListener('offline', this.#onOffline);
+		this.#disconnect();
+		this.#pending.stop();
+		this.#set({ phase: 'stopped' });
+	}
+
+	/** Reconnect now (e.g. after logging in again). */
+	restart(): void {
+		if (!this.#running) return;
+		this.#disconnect();
+		this.#connect();
+	}
+
+	#onOnline = () => this.restart();
+	#onOffline = () => {
+		this.#disconnect();
+		this.#set({ phase: 'offline' });
+	};
+
+	#connect(): void {
+		if (!navigator.onLine) {
+			this.#set({ phase: 'offline' });
+			return;
+		}
+		this.#set({ phase: 'syncing', error: null });
+		const handler = this.#local.sync(this.#remote, {
+			live: true,
+			retry: true,
+			batch_size: 200,
+			back_off_function: (ms: number) => nextBackoff(ms)
+		});
+		this.#handler = handler;
+		void handler
+			.on('change', (info) => {
+				const docs = info.change.docs as { _id: string; _rev?: string }[];
+				if (info.direction === 'pull') this.#pending.notePulled(docs);
+				else this.#pending.notePushed(docs);
+			})
+			.on('active', () => this.#set({ phase: 'syncing', error: null }))
+			.on('paused', (err: unknown) => {
+				if (handler !== this.#handler) return;
+				if (err) return this.#failed(err);
+				this.#set({ phase: 'idle', error: null, lastSyncedAt: new Date().toISOString() });
+				this.#pending.reconcile(this.#remote).catch((e: unknown) => this.#failed(e));
+			})
+			.on('denied', (err: unknown) => {
+				const e = err as { id?: string; reason?: string; message?: string };
+				const entry = { id: e.id ?? '?', reason: e.reason ?? e.message ?? 'refused' };
+				this.#set({ denied: [entry, ...this.#state.denied].slice(0, MAX_DENIED_KEPT) });
+			})
+			.on('error', (err: unknown) => this.#failed(err));
+	}
+
+	#disconnect(): void {
+		const h = this.#handler;
+		this.#handler = null;
+		h?.cancel();
+	}
+
+	#failed(err: unknown): void {
+		const status = errorStatus(err);
+		if (status === 401 || status === 403) {
+			this.#disconnect();
+			this.#set({ phase: 'unauthorized', error: errorMessage(err) });
+			return;
+		}
+		this.#set({ phase: navigator.onLine ? 'retrying' : 'offline', error: errorMessage(err) });
+	}
+
+	#set(patch: Partial<SyncSnapshot>): void {
+		this.#state = { ...this.#state, ...patch };
+		this.#onState(this.#state);
+	}
+}

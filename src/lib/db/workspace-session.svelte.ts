@@ -1,0 +1,100 @@
+/**
+ * Everything the UI needs for one open workspace: its local database, live collections of
+ * projects and tasks, the repositories that write to them, and replication. One at a time;
+ * switching workspace closes the previous one.
+ */
+import { newReplicaId } from '../domain/hlc';
+import { idRange, ulidOf, type TaskId } from '../domain/ids';
+import type { Comment } from '../domain/schemas/comment.schema';
+import type { Project } from '../domain/schemas/project.schema';
+import type { Task } from '../domain/schemas/task.schema';
+import { CommentsRepo } from './comments.repo';
+import { LiveCollection } from './live-collection.svelte';
+import { openLocalDb, openRemoteDb, type Db } from './pouch';
+import { ProjectsRepo } from './projects.repo';
+import { SyncManager } from './sync-manager.svelte';
+import { TasksRepo } from './tasks.repo';
+import { Writer } from './writer';
+
+const REPLICA_KEY = 'taskflow.replica';
+
+/** This device's replica id for hybrid logical clocks (stable per browser profile). */
+function replicaId(): string {
+	let id = localStorage.getItem(REPLICA_KEY);
+	if (!id) {
+		id = newReplicaId();
+		localStorage.setItem(REPLICA_KEY, id);
+	}
+	return id;
+}
+
+const isType =
+	<T>(type: string) =>
+	(doc: unknown): doc is T =>
+		typeof doc === 'object' && doc !== null && (doc as { type?: unknown }).type === type;
+
+export class WorkspaceSession {
+	readonly db: Db;
+	readonly sync: SyncManager;
+	readonly writer: Writer;
+	readonly projects: LiveCollection<Project>;
+	readonly tasks: LiveCollection<Task>;
+	readonly projectsRepo: ProjectsRepo;
+	readonly tasksRepo: TasksRepo;
+	readonly commentsRepo: CommentsRepo;
+
+	constructor(
+		readonly workspaceId: string,
+		readonly dbName: string,
+		readonly user: string
+	) {
+		// One local database per user and workspace, so two people sharing a browser profile
+		// never see each other's unsynced work.
+		this.db = openLocalDb(`taskflow-${user}-${dbName}`);
+		this.sync = new SyncManager(this.db, openRemoteDb(dbName), `${user}-${dbName}`);
+		this.writer = new Writer(user, replicaId());
+		this.projects = new LiveCollection(this.db, 'project:', isType<Project>('project'));
+		this.tasks = new LiveCollection(this.db, 'task:', isType<Task>('task'));
+		this.projectsRepo = new ProjectsRepo(this.db, this.writer);
+		this.tasksRepo = new TasksRepo(this.db, this.writer);
+		this.commentsRepo = new CommentsRepo(this.db, this.writer);
+	}
+
+	start(): void {
+		void this.projects.start();
+		void this.tasks.start();
+		this.sync.start();
+		void navigator.storage?.persist?.();
+	}
+
+	/** A live view of one task's comments; stop it when the task closes. */
+	comments(task: TaskId): LiveCollection<Comment> {
+		const prefix = idRange(`comment:${ulidOf(task)}:`).startkey;
+		const c = new LiveCollection(this.db, prefix, isType<Comment>('comment'));
+		void c.start();
+		return c;
+	}
+
+	close(): void {
+		this.projects.stop();
+		this.tasks.stop();
+		this.sync.stop();
+		void this.db.close();
+	}
+}
+
+let current: WorkspaceSession | null = null;
+
+/** Open (or keep) the session for `workspaceId`, closing any other. */
+export function openWorkspace(workspaceId: string, dbName: string, user: string): WorkspaceSession {
+	if (current && current.workspaceId === workspaceId && current.user === user) return current;
+	current?.close();
+	current = new WorkspaceSession(workspaceId, dbName, user);
+	current.start();
+	return current;
+}
+
+export function closeWorkspace(): void {
+	current?.close();
+	current = null;
+}
