@@ -1,0 +1,17 @@
+/** Typed app paths, resolved against the deployment's base path. */
+import { resolve } from '$app/paths';
+
+export const workspacePath = (ws: string): string => resolve('/w/[ws]', { ws });
+
+export const projectPath = (ws: string, projectId: string): string =>
+	resolve('/w/[ws]/p/[project]', { ws, project: projectId.replace(/^project:/, '') });
+
+/** A project's board with one task open (`?task=` keeps the board underneath). */
+export const taskPath = (ws: string, projectId: string, taskId: string): string =>
+	`${projectPath(ws, projectId)}?task=${taskId.replace(/^task:/, '')}`;
+
+export const loginPath = (next?: string): string =>
+	next ? `${resolve('/login')}?next=${encodeURIComponent(next)}` : resolve('/login');
+
+export const setupPath = (): string => resolve('/setup');
+export const homePath = (): string => resolve('/');

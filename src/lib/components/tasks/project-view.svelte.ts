@@ -1,0 +1,106 @@
+/**
+ * State of one project's task view: filter, board or list, selection, and the derived
+ * columns. Page-scoped (one per open project), shared with its components by context.
+ */
+import { getContext, setContext } from 'svelte';
+import type { TaskId } from '$lib/domain/ids';
+import { todayLocal } from '$lib/domain/local-date';
+import { TASK_STATUSES, type Task, type TaskStatus } from '$lib/domain/schemas/task.schema';
+import { emptyFilter, isFilterActive, taskMatcher, type TaskFilter } from '$lib/domain/task-filter';
+import { moveTarget } from '$lib/domain/task-move';
+import { groupByStatus, listComparator, type ListSort } from '$lib/domain/task-order';
+import { uniqueSorted } from '$lib/domain/unique';
+import type { WorkspaceContext } from '$lib/components/workspace/workspace-context';
+
+export type ViewMode = 'board' | 'list';
+
+export class ProjectView {
+	filter = $state<TaskFilter>(emptyFilter());
+	mode = $state<ViewMode>('board');
+	listSort = $state<ListSort>('rank');
+	selectedId = $state<string | null>(null);
+	today = $state(todayLocal());
+
+	readonly #ws: () => WorkspaceContext;
+	readonly #projectId: () => string;
+
+	constructor(ws: () => WorkspaceContext, projectId: () => string) {
+		this.#ws = ws;
+		this.#projectId = projectId;
+	}
+
+	get projectId(): string {
+		return this.#projectId();
+	}
+
+	/** The project's live tasks, trash excluded. */
+	readonly tasks = $derived.by(() => {
+		const pid = this.#projectId();
+		const out: Task[] = [];
+		for (const t of this.#ws().session.tasks.values()) {
+			if (t.project === pid && !t.deletedAt) out.push(t);
+		}
+		return out;
+	});
+
+	readonly visible = $derived(this.tasks.filter(taskMatcher(this.filter, this.today)));
+	readonly columns = $derived(groupByStatus(this.visible));
+	readonly filtering = $derived(isFilterActive(this.filter));
+
+	/** The order j/k walks: column by column on the board, the sorted rows in the list. */
+	readonly ordered = $derived(
+		this.mode === 'board'
+			? TASK_STATUSES.flatMap((s) => this.columns[s])
+			: [...this.visible].sort(listComparator(this.listSort))
+	);
+
+	/** People and tags that appear in this project, for filter menus and pickers. */
+	readonly assignees = $derived(
+		uniqueSorted(this.tasks.flatMap((t) => (t.assignee ? [t.assignee] : [])))
+	);
+	readonly tags = $derived(uniqueSorted(this.tasks.flatMap((t) => t.tags)));
+
+	selectRelative(delta: number): string | null {
+		const list = this.ordered;
+		if (list.length === 0) return null;
+		const at = list.findIndex((t) => t._id === this.selectedId);
+		const next =
+			at === -1
+				? delta > 0
+					? 0
+					: list.length - 1
+				: Math.max(0, Math.min(list.length - 1, at + delta));
+		this.selectedId = list[next]?._id ?? null;
+		return this.selectedId;
+	}
+
+	/** Drop `task` into `status` at `index` among that column's other visible tasks. */
+	async move(task: Task, status: TaskStatus, index: number): Promise<void> {
+		const target = moveTarget(task, status, this.columns[status], index);
+		await this.#ws().session.tasksRepo.update(task._id as TaskId, target);
+	}
+
+	/** Keyboard moves: one column left/right (to its end) or one place up/down. */
+	async nudge(task: Task, dx: number, dy: number): Promise<void> {
+		if (dx !== 0) {
+			const col = TASK_STATUSES.indexOf(task.status) + dx;
+			const status = TASK_STATUSES[col];
+			if (!status) return;
+			await this.move(task, status, this.columns[status].length);
+			return;
+		}
+		const column = this.columns[task.status];
+		const at = column.findIndex((t) => t._id === task._id);
+		const to = at + dy;
+		if (at === -1 || to < 0 || to >= column.length) return;
+		await this.move(task, task.status, to);
+	}
+
+	clearFilter(): void {
+		this.filter = emptyFilter();
+	}
+}
+
+const KEY = Symbol('project-view');
+export const setProjectView = (v: ProjectView): ProjectView => setContext(KEY, v);
+export const useProjectView = (): ProjectView => getContext<ProjectView>(KEY);
