@@ -1,0 +1,283 @@
+/**
+ * The Foundation, end to end in real Chromium against the real server: set up, sign in,
+ * create a project and tasks, see them live on a second device, work offline on one
+ * device, reconnect, and converge with nothing lost.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import {
+	launchBrowser,
+	newContext,
+	recordProblems,
+	screenshot,
+	type PageProblems
+} from './support/browser';
+import { AppPage } from './pages/app.page';
+
+const baseUrl = inject('baseUrl');
+const OWNER = { name: 'olivia', password: 'correct-horse-battery' };
+
+describe('foundation', () => {
+	let browser: Browser;
+	let laptopCtx: BrowserContext;
+	let phoneCtx: BrowserContext;
+	let laptop: AppPage;
+	let phone: AppPage;
+	let projectUrl: string;
+	const problems: PageProblems[] = [];
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		laptopCtx = await newContext(browser, { viewport: 'desktop' });
+		phoneCtx = await newContext(browser, { viewport: 'phone' });
+		laptop = new AppPage(await laptopCtx.newPage(), baseUrl);
+		phone = new AppPage(await phoneCtx.newPage(), baseUrl);
+		problems.push(recordProblems(laptop.page), recordProblems(phone.page));
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('sets up the owner and first workspace on first visit', async () => {
+		await laptop.page.goto(`${baseUrl}/`);
+		await laptop.page.waitForURL(/\/setup$/);
+		await screenshot(laptop.page, 'desktop-setup');
+		await laptop.setup(OWNER.name, OWNER.password, 'Field crew');
+		await expect(laptop.page.getByRole('heading', { name: 'Field crew' }).count()).resolves.toBe(1);
+		await screenshot(laptop.page, 'desktop-workspace-empty');
+	});
+
+	it('refuses a wrong password with a clear message', async () => {
+		await phone.page.goto(`${baseUrl}/login`);
+		await screenshot(phone.page, 'phone-login');
+		await phone.page.fill('input[name=name]', OWNER.name);
+		await phone.page.fill('input[name=password]', 'not-the-password');
+		await phone.page.click('button[type=submit]');
+		await expect(phone.page.getByRole('alert').textContent()).resolves.toMatch(
+			/wrong user name or password/i
+		);
+	});
+
+	it('creates a project and tasks, shown on the board', async () => {
+		projectUrl = await laptop.createProject('Bridge inspection');
+		await laptop.createTask({
+			title: 'Inspect north pier bearings',
+			description: 'Check **all four** bearings.',
+			priority: 'high',
+			tags: 'structural, pier',
+			due: '2030-01-15'
+		});
+		await laptop.createTask({ title: 'Order replacement bolts', assignee: OWNER.name });
+		await laptop.createTask({ title: 'Survey deck drainage', status: 'in_progress' });
+		await laptop.createTask({ title: 'Write weekly report', status: 'review' });
+		await laptop.createTask({ title: 'Set up site office', status: 'done' });
+		await expect(laptop.cardTitles()).resolves.toHaveLength(5);
+		await expect(laptop.column('in_progress').getByTestId('task-card').count()).resolves.toBe(1);
+		await laptop.waitSynced();
+		await screenshot(laptop.page, 'desktop-board');
+	});
+
+	it('refuses invalid input in the form and keeps what was typed', async () => {
+		await laptop.page.locator('body').press('n');
+		const form = laptop.page.getByTestId('new-task-form');
+		await form.locator('input[name=title]').fill('Task with a bad assignee');
+		await form.locator('input[name=assignee]').fill('Not A Valid Name!');
+		await form.getByRole('button', { name: 'Create task' }).click();
+		await expect(form.locator('.field-error').first().textContent()).resolves.toMatch(
+			/invalid user name/i
+		);
+		await expect(form.locator('input[name=title]').inputValue()).resolves.toBe(
+			'Task with a bad assignee'
+		);
+		await laptop.page.keyboard.press('Escape');
+		await expect(laptop.card('Task with a bad assignee').count()).resolves.toBe(0);
+	});
+
+	it('shows the tasks on a second device and syncs new ones live', async () => {
+		await phone.login(OWNER.name, OWNER.password);
+		await phone.page.goto(projectUrl);
+		await phone.card('Write weekly report').waitFor();
+		await expect(phone.cardTitles()).resolves.toEqual(await laptop.cardTitles());
+
+		// Live: a task added on the laptop appears on the phone without a reload.
+		const samples: number[] = [];
+		for (let i = 1; i <= 5; i++) {
+			const title = `Live task ${i}`;
+			const started = Date.now();
+			await laptop.page
+				.locator('[data-column=todo]')
+				.getByRole('button', { name: '+ Add task' })
+				.click();
+			await laptop.page.getByRole('textbox', { name: 'New task in To do' }).fill(title);
+			await laptop.page.getByRole('textbox', { name: 'New task in To do' }).press('Enter');
+			await phone.card(title).waitFor({ timeout: 15_000 });
+			samples.push(Date.now() - started);
+			await laptop.page.keyboard.press('Escape');
+		}
+		samples.sort((a, b) => a - b);
+		console.log(
+			`live sync laptop → phone, ms (create → rendered): ${samples.join(', ')}; median ${samples[2]}`
+		);
+
+		// And the other way: an edit on the phone shows on the laptop.
+		const detail = await phone.openTask('Order replacement bolts');
+		await detail.locator('select[name=status]').selectOption('review');
+		await laptop
+			.column('review')
+			.getByTestId('task-card')
+			.filter({ hasText: 'Order replacement bolts' })
+			.waitFor();
+		await screenshot(phone.page, 'phone-task');
+		await phone.closeTask();
+		await screenshot(phone.page, 'phone-board');
+	});
+
+	it('works offline, then converges with nothing lost', async () => {
+		await laptop.waitSynced();
+		await phone.waitSynced();
+		await phoneCtx.setOffline(true);
+		await phone.page.waitForFunction(
+			() =>
+				document.querySelector('[data-testid=sync-indicator]')?.getAttribute('data-phase') ===
+				'offline'
+		);
+
+		// Offline on the phone: create two tasks and edit one.
+		for (const title of ['Offline: photograph cracks', 'Offline: measure gap']) {
+			await phone.page
+				.locator('[data-column=todo]')
+				.getByRole('button', { name: '+ Add task' })
+				.click();
+			await phone.page.getByRole('textbox', { name: 'New task in To do' }).fill(title);
+			await phone.page.getByRole('textbox', { name: 'New task in To do' }).press('Enter');
+			await phone.card(title).waitFor();
+			await phone.page.keyboard.press('Escape');
+		}
+		const detail = await phone.openTask('Survey deck drainage');
+		await detail.locator('select[name=priority]').selectOption('urgent');
+		await phone.closeTask();
+		await expect(phone.pendingCount()).resolves.toBeGreaterThanOrEqual(3);
+		await expect(phone.syncIndicator.textContent()).resolves.toMatch(/offline/i);
+		await screenshot(phone.page, 'phone-offline');
+
+		// Meanwhile the laptop, online, edits a different task.
+		const lap = await laptop.openTask('Write weekly report');
+		await lap.locator('select[name=priority]').selectOption('low');
+		await laptop.closeTask();
+		await laptop.waitSynced();
+
+		await phoneCtx.setOffline(false);
+		await phone.waitSynced(30_000);
+		await laptop.card('Offline: measure gap').waitFor({ timeout: 20_000 });
+		await laptop.waitSynced();
+
+		const titles = await laptop.cardTitles();
+		expect(titles).toContain('Offline: photograph cracks');
+		expect(titles).toContain('Offline: measure gap');
+		expect(await phone.cardTitles()).toEqual(titles);
+		await expect(laptop.card('Survey deck drainage').textContent()).resolves.toMatch(/urgent/i);
+		await phone.card('Write weekly report').filter({ hasText: 'Low' }).waitFor();
+	});
+
+	it('moves cards by drag and drop and by keyboard, and the move persists', async () => {
+		const card = laptop.card('Inspect north pier bearings');
+		const target = laptop.column('in_progress');
+		const from = await card.boundingBox();
+		const to = await target.boundingBox();
+		if (!from || !to) throw new Error('board not laid out');
+		const mouse = laptop.page.mouse;
+		await mouse.move(from.x + 30, from.y + 15);
+		await mouse.down();
+		await mouse.move(from.x + 60, from.y + 30, { steps: 4 });
+		await mouse.move(to.x + to.width / 2, to.y + to.height - 60, { steps: 8 });
+		await mouse.up();
+		await target
+			.getByTestId('task-card')
+			.filter({ hasText: 'Inspect north pier bearings' })
+			.waitFor();
+
+		// The dropped card is selected; move it one column right with the keyboard.
+		await expect(
+			laptop.page.locator('[data-testid=task-card].selected').textContent()
+		).resolves.toMatch('Inspect north pier bearings');
+		await laptop.page.keyboard.press('Shift+ArrowRight');
+		await laptop
+			.column('review')
+			.getByTestId('task-card')
+			.filter({ hasText: 'Inspect north pier bearings' })
+			.waitFor();
+
+		await laptop.page.reload();
+		await laptop
+			.column('review')
+			.getByTestId('task-card')
+			.filter({ hasText: 'Inspect north pier bearings' })
+			.waitFor();
+		await phone
+			.column('review')
+			.getByTestId('task-card')
+			.filter({ hasText: 'Inspect north pier bearings' })
+			.waitFor();
+	});
+
+	it('filters and searches the local data, with keyboard shortcuts', async () => {
+		await laptop.page.locator('body').press('/');
+		await laptop.page.keyboard.type('bolts');
+		await expect(laptop.cardTitles()).resolves.toEqual(['Order replacement bolts']);
+		await laptop.page.keyboard.press('Escape');
+		await expect(laptop.cardTitles()).resolves.toHaveLength(12);
+
+		await laptop.page.locator('summary', { hasText: 'Priority' }).click();
+		await laptop.page.getByRole('checkbox', { name: 'Urgent' }).check();
+		await expect(laptop.cardTitles()).resolves.toEqual(['Survey deck drainage']);
+		await laptop.page.getByRole('button', { name: 'Clear filters' }).click();
+
+		await laptop.page.keyboard.press('k');
+		await laptop.page.keyboard.press('j');
+		await expect(laptop.page.locator('[data-testid=task-card].selected').count()).resolves.toBe(1);
+		await laptop.page.locator('body').press('l');
+		await laptop.page.getByTestId('task-list').waitFor();
+		await screenshot(laptop.page, 'desktop-list');
+		await laptop.page.locator('body').press('b');
+		await laptop.page.locator('body').press('?');
+		await laptop.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+		await screenshot(laptop.page, 'desktop-shortcuts');
+		await laptop.page.keyboard.press('Escape');
+	});
+
+	it('renders markdown safely and handles comments', async () => {
+		await laptop.createTask({
+			title: 'Markdown safety',
+			description:
+				'Hello **bold**\n\n<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>[x](javascript:window.__xss=3)'
+		});
+		const detail = await laptop.openTask('Markdown safety');
+		await detail.locator('.md strong').filter({ hasText: 'bold' }).waitFor();
+		await expect(
+			laptop.page.evaluate(() => (window as { __xss?: number }).__xss)
+		).resolves.toBeUndefined();
+		await expect(detail.locator('.md script, .md [onerror]').count()).resolves.toBe(0);
+		const href = await detail.locator('.md a').first().getAttribute('href');
+		expect(href ?? '').not.toMatch(/^javascript:/i);
+
+		await laptop.addComment('Looks **fine** so far');
+		const comment = laptop.page.getByTestId('comment').filter({ hasText: 'Looks fine so far' });
+		await comment.getByRole('button', { name: 'Edit' }).click();
+		await laptop.page
+			.getByRole('textbox', { name: 'Edit comment' })
+			.fill('Looks fine, checked twice');
+		await laptop.page.getByRole('button', { name: 'Save' }).click();
+		await laptop.page.getByTestId('comment').filter({ hasText: 'checked twice' }).waitFor();
+		await screenshot(laptop.page, 'desktop-task');
+		laptop.page.once('dialog', (d) => void d.accept());
+		await laptop.page.getByTestId('comment').getByRole('button', { name: 'Delete' }).click();
+		await laptop.page.getByTestId('comment').waitFor({ state: 'detached' });
+		await laptop.closeTask();
+	});
+
+	it('ran without page errors', () => {
+		const errors = problems.flatMap((p) => p.pageErrors);
+		expect(errors).toEqual([]);
+	});
+});

@@ -1,0 +1,132 @@
+/**
+ * Page object for TaskFlow: what a person does, in the words of the UI. Tests call these
+ * instead of reaching for selectors, so a markup change is fixed in one place.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export interface NewTask {
+	title: string;
+	description?: string;
+	status?: 'todo' | 'in_progress' | 'review' | 'done';
+	priority?: 'low' | 'medium' | 'high' | 'urgent';
+	assignee?: string;
+	due?: string;
+	tags?: string;
+}
+
+export class AppPage {
+	constructor(
+		readonly page: Page,
+		readonly baseUrl: string
+	) {}
+
+	async setup(name: string, password: string, workspaceName: string): Promise<void> {
+		await this.page.goto(`${this.baseUrl}/`);
+		await this.page.waitForURL(/\/setup$/);
+		await this.page.fill('input[name=name]', name);
+		await this.page.fill('input[name=password]', password);
+		await this.page.fill('input[name=confirm]', password);
+		await this.page.fill('input[name=workspaceName]', workspaceName);
+		await this.page.click('button[type=submit]');
+		await this.page.waitForURL(/\/w\/[0-9a-z]+$/);
+	}
+
+	async login(name: string, password: string): Promise<void> {
+		await this.page.goto(`${this.baseUrl}/login`);
+		await this.page.fill('input[name=name]', name);
+		await this.page.fill('input[name=password]', password);
+		await this.page.click('button[type=submit]');
+		await this.page.waitForURL(/\/w\/[0-9a-z]+/);
+	}
+
+	async createProject(name: string): Promise<string> {
+		await this.page
+			.getByRole('button', { name: /new project|create the first project/i })
+			.first()
+			.click();
+		await this.page.fill('dialog input[name=name]', name);
+		await this.page.click('dialog button.primary');
+		await this.page.waitForURL(/\/p\/[0-9A-Z]+/);
+		await this.board.waitFor();
+		return this.page.url();
+	}
+
+	get board(): Locator {
+		return this.page.locator('[data-testid=board], [data-testid=task-list], .state h2').first();
+	}
+
+	async createTask(t: NewTask): Promise<void> {
+		await this.page.keyboard.press('Escape');
+		await this.page.locator('body').press('n');
+		const form = this.page.getByTestId('new-task-form');
+		await form.locator('input[name=title]').fill(t.title);
+		if (t.description) await form.locator('textarea[name=description]').fill(t.description);
+		if (t.status) await form.locator('select[name=status]').selectOption(t.status);
+		if (t.priority) await form.locator('select[name=priority]').selectOption(t.priority);
+		if (t.assignee) await form.locator('input[name=assignee]').fill(t.assignee);
+		if (t.due) await form.locator('input[name=due]').fill(t.due);
+		if (t.tags) await form.locator('input[name=tags]').fill(t.tags);
+		await form.getByRole('button', { name: 'Create task' }).click();
+		await form.waitFor({ state: 'detached' });
+	}
+
+	card(title: string): Locator {
+		return this.page.getByTestId('task-card').filter({ hasText: title });
+	}
+
+	column(status: string): Locator {
+		return this.page.locator(`[data-column=${status}]`);
+	}
+
+	async cardTitles(): Promise<string[]> {
+		const titles = await this.page
+			.locator('[data-testid=task-card] [data-task-link]')
+			.allTextContents();
+		return titles.map((t) => t.trim()).sort();
+	}
+
+	async openTask(title: string): Promise<Locator> {
+		await this.card(title).locator('[data-task-link]').click();
+		const detail = this.page.getByTestId('task-detail');
+		await detail.waitFor();
+		return detail;
+	}
+
+	async closeTask(): Promise<void> {
+		await this.page.getByRole('button', { name: 'Close task' }).click();
+		await this.page.getByTestId('task-detail').waitFor({ state: 'detached' });
+	}
+
+	async addComment(body: string): Promise<void> {
+		await this.page.fill('textarea[name=comment]', body);
+		await this.page.getByRole('button', { name: 'Comment', exact: true }).click();
+		await this.page
+			.getByTestId('comment')
+			.filter({ hasText: body.replace(/[*_`]/g, '') })
+			.waitFor();
+	}
+
+	get syncIndicator(): Locator {
+		return this.page.getByTestId('sync-indicator');
+	}
+
+	/** Wait until this device says it is up to date with nothing pending. */
+	async waitSynced(timeout = 20_000): Promise<void> {
+		await this.page.waitForFunction(
+			() => {
+				const el = document.querySelector('[data-testid=sync-indicator]');
+				return (
+					el?.getAttribute('data-phase') === 'idle' &&
+					!document.querySelector('[data-testid=sync-pending]')
+				);
+			},
+			undefined,
+			{ timeout }
+		);
+	}
+
+	async pendingCount(): Promise<number> {
+		const el = this.page.getByTestId('sync-pending');
+		return (await el.count()) ? Number(await el.textContent()) : 0;
+	}
+}
