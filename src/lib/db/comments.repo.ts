@@ -2,7 +2,7 @@
 import { newCommentId, type TaskId } from '../domain/ids';
 import type { Comment } from '../domain/schemas/comment.schema';
 import { sameValue } from '../domain/write-context';
-import { createDoc, patchDoc } from './doc-writes';
+import { appendActivity, createDoc, patchDoc } from './doc-writes';
 import type { Db } from './pouch';
 import type { Writer } from './writer';
 
@@ -52,7 +52,17 @@ export class CommentsRepo {
 	async remove(comment: Comment): Promise<void> {
 		this.#assertAuthor(comment);
 		const current = await this.db.get<Comment>(comment._id);
+		const ctx = this.writer.context();
 		await this.db.remove(current);
+		// The text is kept in the activity log, so a deleted comment can still be read back.
+		await appendActivity(this.db, [
+			this.writer.activity(
+				ctx,
+				'delete',
+				{ doc: current._id, task: current.task },
+				{ field: 'body', from: current.body, to: null }
+			)
+		]);
 	}
 
 	#assertAuthor(comment: Comment): void {

@@ -35,6 +35,9 @@ export function nextBackoff(previousMs: number, random: () => number = Math.rand
 	return Math.round(base * (0.8 + random() * 0.4));
 }
 
+/** Whether a local document belongs on the server (local index definitions do not). */
+export const isSyncedDoc = (doc: { _id: string }): boolean => !doc._id.startsWith('_design/');
+
 export class SyncEngine {
 	readonly #local: Db;
 	readonly #remote: Db;
@@ -102,7 +105,10 @@ export class SyncEngine {
 			live: true,
 			retry: true,
 			batch_size: 200,
-			back_off_function: (ms: number) => nextBackoff(ms)
+			back_off_function: (ms: number) => nextBackoff(ms),
+			// Design documents on this device are pouchdb-find indexes; the server's own come
+			// from provisioning and only admins may write them.
+			push: { filter: isSyncedDoc }
 		});
 		this.#handler = handler;
 		void handler

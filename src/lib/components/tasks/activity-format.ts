@@ -1,0 +1,51 @@
+/** Human wording for activity-log entries (pure). */
+import type { Activity } from '$lib/domain/schemas/activity.schema';
+import { STATUS_LABELS, type TaskStatus } from '$lib/domain/schemas/task.schema';
+import { PRIORITY_LABELS } from './task-format';
+
+const FIELD_LABELS: Record<string, string> = {
+	title: 'title',
+	description: 'description',
+	status: 'status',
+	priority: 'priority',
+	assignee: 'assignee',
+	due: 'due date',
+	start: 'start date',
+	estimate: 'estimate',
+	tags: 'tags',
+	rank: 'position',
+	project: 'project',
+	deletedAt: 'trash',
+	completedAt: 'completion',
+	body: 'comment'
+};
+
+/** A field value as a short phrase. */
+export function formatValue(field: string | null, value: unknown): string {
+	if (value === null || value === undefined || value === '') return 'none';
+	if (field === 'status' && typeof value === 'string' && value in STATUS_LABELS) {
+		return STATUS_LABELS[value as TaskStatus];
+	}
+	if (field === 'priority' && typeof value === 'string' && value in PRIORITY_LABELS) {
+		return PRIORITY_LABELS[value as keyof typeof PRIORITY_LABELS];
+	}
+	if (field === 'estimate' && typeof value === 'number') return `${value} h`;
+	if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** "changed priority from Medium to High", "created the task", … (without the actor). */
+export function describeActivity(a: Activity): string {
+	if (a.action === 'create') return a.doc.startsWith('comment:') ? 'commented' : 'created the task';
+	if (a.action === 'delete' && a.doc.startsWith('comment:')) {
+		return `deleted a comment: “${formatValue(null, a.from)}”`;
+	}
+	const field = a.field ?? '';
+	if (field === 'deletedAt') return a.to ? 'moved the task to the trash' : 'restored the task';
+	if (field === 'rank') return 'reordered the task';
+	if (field === 'completedAt') return a.to ? 'completed the task' : 'reopened the task';
+	if (field === 'description' || field === 'body') return `edited the ${FIELD_LABELS[field]}`;
+	const label = FIELD_LABELS[field] ?? field;
+	return `changed ${label} from ${formatValue(field, a.from)} to ${formatValue(field, a.to)}`;
+}
