@@ -1,0 +1,87 @@
+/**
+ * First start provisions; every later start must change nothing: same admin credentials,
+ * same design documents (not even a new revision), same _security, setup still done,
+ * users and workspaces intact. Runs its own server twice on one DATA_DIR (and, with
+ * COUCHDB_URL, against the same CouchDB).
+ */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serverAccess, startAppServer, type AppServer } from '../support/app-server';
+import { uniqueName } from './helpers';
+
+const basic = (user: string, password: string) =>
+	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+async function json<T>(res: Promise<Response>): Promise<T> {
+	const r = await res;
+	if (!r.ok) throw new Error(`${r.url}: ${r.status} ${await r.text()}`);
+	return (await r.json()) as T;
+}
+
+describe('restarting the server', () => {
+	let server: AppServer | null = null;
+	afterAll(() => server?.stop());
+
+	it('changes nothing the first start provisioned', async () => {
+		const dataDir = await mkdtemp(path.join(tmpdir(), 'taskflow-restart-'));
+		server = await startAppServer({ dataDir });
+		const { couchUrl, admin } = await serverAccess(server);
+		const asAdmin = { authorization: basic(admin.user, admin.password) };
+
+		// A user (created as an operator would, with admin rights) creates a workspace.
+		const name = uniqueName('rs');
+		const password = 'restart-password';
+		await json(
+			fetch(`${couchUrl}/_users/org.couchdb.user:${name}`, {
+				method: 'PUT',
+				headers: { ...asAdmin, 'content-type': 'application/json' },
+				body: JSON.stringify({
+					_id: `org.couchdb.user:${name}`,
+					name,
+					password,
+					roles: [],
+					type: 'user'
+				})
+			})
+		);
+		const asUser = { authorization: basic(name, password), 'content-type': 'application/json' };
+		const ws = await json<{ id: string; db: string }>(
+			fetch(`${server.baseUrl}/api/workspaces`, {
+				method: 'POST',
+				headers: asUser,
+				body: JSON.stringify({ name: 'Restart check' })
+			})
+		);
+
+		const snapshot = async (s: AppServer) => {
+			const { couchUrl: url } = await serverAccess(s);
+			return {
+				setup: await json(fetch(`${s.baseUrl}/api/setup`)),
+				ddoc: (
+					await json<{ _rev: string }>(
+						fetch(`${url}/${ws.db}/_design/taskflow`, { headers: asAdmin })
+					)
+				)._rev,
+				security: await json(fetch(`${url}/${ws.db}/_security`, { headers: asAdmin })),
+				credentials: s.embedded
+					? await readFile(path.join(dataDir, 'admin-credentials.json'), 'utf8')
+					: null
+			};
+		};
+		const before = await snapshot(server);
+
+		await server.stop({ keepData: true });
+		server = await startAppServer({ dataDir });
+		expect(await snapshot(server)).toEqual(before);
+
+		// The user and their workspace survived, and the user can still sign in and use it.
+		const me = await json<{ workspaces: { id: string }[] }>(
+			fetch(`${server.baseUrl}/api/me`, { headers: asUser })
+		);
+		expect(me.workspaces.map((w) => w.id)).toContain(ws.id);
+		const info = await fetch(`${server.baseUrl}/db/${ws.db}`, { headers: asUser });
+		expect(info.status).toBe(200);
+	});
+});
