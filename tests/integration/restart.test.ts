@@ -67,6 +67,9 @@ describe('restarting the server', () => {
 				security: await json(fetch(`${url}/${ws.db}/_security`, { headers: asAdmin })),
 				credentials: s.embedded
 					? await readFile(path.join(dataDir, 'admin-credentials.json'), 'utf8')
+					: null,
+				couchConfig: s.embedded
+					? await readFile(path.join(dataDir, 'couch', 'config.json'), 'utf8')
 					: null
 			};
 		};

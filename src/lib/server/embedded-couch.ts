@@ -3,7 +3,9 @@
  * adapter, data under `DATA_DIR/couch/`. It listens on 127.0.0.1 only; browsers reach it
  * through the door (`/db`), never directly.
  */
+import { pbkdf2Sync } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { lockDataDir } from './data-dir-lock';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -31,6 +33,7 @@ export async function startEmbeddedCouch(opts: {
 }): Promise<EmbeddedCouch> {
 	const dir = path.join(opts.dataDir, 'couch') + path.sep;
 	await mkdir(dir, { recursive: true });
+	const unlock = lockDataDir(opts.dataDir);
 	const app = expressPouchDB(PouchDB.defaults({ prefix: dir }) as unknown as PouchDB.Static, {
 		mode: 'fullCouchDB',
 		configPath: path.join(dir, 'config.json'),
@@ -45,8 +48,15 @@ export async function startEmbeddedCouch(opts: {
 		keepIncomingRevisions(db as { bulkDocs: BulkDocs });
 		return next();
 	});
-	await setConfig(app.couchConfig, 'admins', opts.admin.user, opts.admin.password);
-	await setConfig(app.couchConfig, 'httpd', 'enable_cors', 'false');
+	// Write the config only when it differs: on a restart express-pouchdb re-saves its file
+	// itself, and a second concurrent save would race it (both rename one temp file).
+	const config = app.couchConfig;
+	if (!adminHashMatches(config.get('admins', opts.admin.user), opts.admin.password)) {
+		await setConfig(config, 'admins', opts.admin.user, opts.admin.password);
+	}
+	if (config.get('httpd', 'enable_cors') !== 'false') {
+		await setConfig(config, 'httpd', 'enable_cors', 'false');
+	}
 
 	const server = createServer(app);
 	await listen(server, opts.port ?? 0);
@@ -60,7 +70,7 @@ export async function startEmbeddedCouch(opts: {
 			new Promise<void>((resolve, reject) => {
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();
-			})
+			}).finally(unlock)
 	};
 }
 
@@ -89,6 +99,18 @@ function keepIncomingRevisions(db: { bulkDocs: BulkDocs }): void {
 		}
 		return inner.call(this, docs, ...rest);
 	};
+}
+
+/**
+ * Whether a stored admin entry is the hash of `password`. CouchDB (and express-pouchdb)
+ * store `-pbkdf2-<derived key hex>,<salt>,<iterations>` with PBKDF2-SHA1, 20 bytes.
+ */
+export function adminHashMatches(stored: unknown, password: string): boolean {
+	if (typeof stored !== 'string' || !stored.startsWith('-pbkdf2-')) return false;
+	const [key, salt, iterations] = stored.slice('-pbkdf2-'.length).split(',');
+	if (!key || !salt || !iterations) return false;
+	const derived = pbkdf2Sync(password, salt, Number(iterations), 20, 'sha1').toString('hex');
+	return derived === key;
 }
 
 function setConfig(
