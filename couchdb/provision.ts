@@ -5,6 +5,8 @@
  */
 import nano, { type DocumentScope, type ServerScope } from 'nano';
 import { workspaceDbName, userDbName } from '../src/lib/domain/ids';
+import { userDesignDoc } from '../design-docs/user.ddoc';
+import { usersIndexDesignDoc } from '../design-docs/users-index.ddoc';
 import { workspaceDesignDoc, type DesignDoc } from '../design-docs/workspace.ddoc';
 
 /** Server-side registry of workspaces and setup state; never reachable through the door. */
@@ -104,12 +106,23 @@ export async function provisionWorkspace(couch: ServerScope, id: string): Promis
 	return name;
 }
 
-/** Creates a user's private database, readable and writable by that user only. */
+/**
+ * Creates a user's private database, readable and writable by that user only, with the
+ * validator that keeps it to preferences and server-written notifications.
+ */
 export async function provisionUserDb(couch: ServerScope, userName: string): Promise<string> {
 	const name = userDbName(userName);
 	await ensureDb(couch, name);
 	await putSecurity(couch, name, { names: [userName], roles: [] });
+	await deployDesignDocs(couch.use(name), [userDesignDoc()]);
 	return name;
+}
+
+/** Every account name in `_users`. */
+export async function listUserNames(couch: ServerScope): Promise<string[]> {
+	const prefix = 'org.couchdb.user:';
+	const res = await couch.use('_users').list({ startkey: prefix, endkey: `${prefix}\ufff0` });
+	return res.rows.map((r) => r.id.slice(prefix.length));
 }
 
 /** Every workspace the registry knows. */
@@ -123,14 +136,17 @@ export async function listWorkspaces(couch: ServerScope): Promise<WorkspaceEntry
 }
 
 /**
- * Server-wide setup: system databases, the registry (server admins only), and the current
- * design documents in every registered workspace.
+ * Server-wide setup: system databases, the role index in `_users`, the registry (server
+ * admins only), and the current design documents in every workspace and user database.
  */
 export async function provisionServer(couch: ServerScope): Promise<void> {
 	for (const db of SYSTEM_DBS) await ensureDb(couch, db);
+	await deployDesignDocs(couch.use('_users'), [usersIndexDesignDoc()]);
 	await ensureDb(couch, REGISTRY_DB);
 	await putSecurity(couch, REGISTRY_DB, { names: [], roles: ['_admin'] });
 	for (const ws of await listWorkspaces(couch)) {
 		await provisionWorkspace(couch, ws._id.slice('workspace:'.length));
 	}
+	// Accounts made before private databases had validators (or by hand) get theirs here.
+	for (const user of await listUserNames(couch)) await provisionUserDb(couch, user);
 }

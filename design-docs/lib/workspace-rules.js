@@ -47,8 +47,19 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 				throw { forbidden: 'comment.author: only the author may delete a comment' };
 			}
 		}
+		if (type === 'time' && !isAdmin) {
+			var owner = old ? old.user : newDoc.user;
+			if (owner !== undefined && owner !== user) {
+				throw { forbidden: 'time.user: only its user may delete a time entry' };
+			}
+		}
 		return;
 	}
+
+	// JSON.parse makes __proto__ an own key; copied into a plain object it would replace
+	// that object's prototype, and downstream JavaScript consumers could be polluted.
+	err = pollutingKey(newDoc, 'doc', 0);
+	if (err) throw { forbidden: err };
 
 	// CouchDB's own underscore fields (revisions, attachments, conflicts) are not document content.
 	for (key in newDoc) {
@@ -89,5 +100,28 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 	}
 	if (type === 'activity' && newDoc.actor !== user) {
 		throw { forbidden: 'activity.actor: must be you' };
+	}
+	if (type === 'time') {
+		if (!old && newDoc.user !== user) throw { forbidden: 'time.user: must be you' };
+		if (old && old.user !== user) {
+			throw { forbidden: 'time.user: only its user may edit a time entry' };
+		}
+		if (old && newDoc.user !== old.user) throw { forbidden: 'time.user: cannot change' };
+	}
+
+	/** @param {any} v @param {string} at @param {number} depth @returns {string | null} */
+	function pollutingKey(v, at, depth) {
+		var k, found;
+		if (v === null || typeof v !== 'object') return null;
+		if (depth > 16) return at + ': nested too deeply';
+		for (k in v) {
+			if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+			if (k === '__proto__' || k === 'constructor' || k === 'prototype') {
+				return at + '.' + k + ': key is not allowed';
+			}
+			found = pollutingKey(v[k], at + '.' + k, depth + 1);
+			if (found) return found;
+		}
+		return null;
 	}
 }

@@ -33,7 +33,7 @@ function rawGet(url: string): Promise<{ status: number; body: string }> {
 async function expectStillHealthy() {
 	expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
 	const task = newTask(owner.name, 'after refusal');
-	const put = await as(owner.cookie, door(`/${owner.ws.db}/${task._id as string}`), {
+	const put = await as(owner.cookie, door(`/${owner.ws.db}/${task._id}`), {
 		method: 'PUT',
 		json: task
 	});

@@ -90,8 +90,11 @@ export async function ownerWithWorkspace(prefix = 'own') {
 
 const at = () => new Date().toISOString();
 
+/** A document as the tests build them. */
+export type TestDoc = Record<string, unknown> & { _id: string };
+
 /** A valid task document created by `user`. */
-export function newTask(user: string, title = 'Check the pumps'): Record<string, unknown> {
+export function newTask(user: string, title = 'Check the pumps'): TestDoc {
 	const t = at();
 	return {
 		_id: `task:${ulid()}`,
@@ -120,7 +123,7 @@ export function newTask(user: string, title = 'Check the pumps'): Record<string,
 }
 
 /** A valid comment on `task` by `user`. */
-export function newComment(user: string, task: string): Record<string, unknown> {
+export function newComment(user: string, task: string): TestDoc {
 	const t = at();
 	return {
 		_id: `comment:${task.slice(5)}:${ulid()}`,
@@ -129,6 +132,26 @@ export function newComment(user: string, task: string): Record<string, unknown> 
 		body: 'looks good',
 		author: user,
 		editedAt: null,
+		createdBy: user,
+		createdAt: t,
+		updatedAt: t
+	};
+}
+
+/** A valid, stopped time entry of `user` on `task`. */
+export function newTimeEntry(user: string, task: string): TestDoc {
+	const t = at();
+	return {
+		_id: `time:${ulid()}`,
+		type: 'time',
+		user,
+		task,
+		project: `project:${ulid()}`,
+		start: t,
+		end: t,
+		minutes: 30,
+		note: 'pump check',
+		billable: false,
 		createdBy: user,
 		createdAt: t,
 		updatedAt: t

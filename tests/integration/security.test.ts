@@ -114,7 +114,7 @@ describe('workspace security', () => {
 		});
 		const task = newTask(member.name);
 		await put(member.cookie, task);
-		const comment = newComment(member.name, task._id as string);
+		const comment = newComment(member.name, task._id);
 		const created = (await (await put(member.cookie, comment)).json()) as { rev: string };
 		const edit = await put(owner.cookie, { ...comment, _rev: created.rev, body: 'edited' });
 		expect(edit.status).toBe(403);

@@ -1,3 +1,4 @@
+import { defaultPrefs } from '../../src/lib/domain/schemas/prefs.schema';
 import { describe, expect, it } from 'vitest';
 import { as, baseUrl, door, login, newTask, uniqueName } from './helpers';
 
@@ -66,7 +67,7 @@ describe('accounts API', () => {
 	it('lets the owner write to their workspace and private database', async ({ skip }) => {
 		if (!firstWs) skip();
 		const task = newTask(owner.name);
-		const put = await as(cookie, door(`/${firstWs!.db}/${task._id as string}`), {
+		const put = await as(cookie, door(`/${firstWs!.db}/${task._id}`), {
 			method: 'PUT',
 			json: task
 		});
@@ -74,9 +75,9 @@ describe('accounts API', () => {
 		const me = (await (await as(cookie, api('/me'))).json()) as { userDb: string };
 		const prefs = await as(cookie, door(`/${me.userDb}/prefs`), {
 			method: 'PUT',
-			json: { type: 'prefs', theme: 'dark' }
+			json: { ...defaultPrefs(owner.name, new Date().toISOString()), theme: 'dark' }
 		});
-		expect(prefs.status).toBe(201);
+		expect(prefs.status, await prefs.clone().text()).toBe(201);
 	});
 
 	it('creates more workspaces with the caller as admin', async ({ skip }) => {

@@ -81,7 +81,7 @@ describe('live sync through the door', () => {
 		await converged(a.local, b.local, 10);
 
 		// Both edit the same task while connected: the conflict resolves to one winner everywhere.
-		const shared = (await a.local.get(fromA[0]!._id as string)) as Doc;
+		const shared = (await a.local.get(fromA[0]!._id)) as Doc;
 		await a.local.put({ ...shared, title: 'edited on a', updatedAt: new Date().toISOString() });
 		await b.local.put({ ...shared, title: 'edited on b', updatedAt: new Date().toISOString() });
 		const final = await converged(a.local, b.local, 10);
@@ -96,7 +96,7 @@ describe('live sync through the door', () => {
 
 	it('stores replicated updates (_bulk_docs with new_edits:false and _revisions)', async () => {
 		const task = newTask(member.name);
-		const url = door(`/${owner.ws.db}/${task._id as string}`);
+		const url = door(`/${owner.ws.db}/${task._id}`);
 		const created = (await (
 			await as(member.cookie, url, { method: 'PUT', json: task })
 		).json()) as {

@@ -1,93 +1,122 @@
 /**
- * The accounts API under `/api`, JSON in and out:
+ * The accounts API under `/api`, JSON in and out. Identity comes from CouchDB (`/_session`
+ * with the caller's cookie); the admin credentials never leave the server. Bodies must be
+ * `application/json`, which also keeps cross-site HTML forms from posting here.
  *
- * - `GET  /api/setup` → `{ needsSetup }`
- * - `POST /api/setup` `{ name, password, workspaceName }` → 201 `{ name, workspace, userDb }`;
- *   409 once an owner exists; 400 `{ error, reason, fields }` on invalid input
- * - `GET  /api/me` → `{ name, roles, workspaces: [{ id, name, role, db }], userDb }`, or 401
- * - `POST /api/workspaces` `{ name }` → 201 `{ id, name, role: 'admin', db }`
- *
- * Identity comes from CouchDB (`/_session` with the caller's cookie or Authorization);
- * the admin credentials never leave the server. Bodies must be `application/json`, which
- * also keeps cross-site HTML forms from posting here.
+ * - `GET/POST /api/setup` first-run owner and workspace (409 once done)
+ * - `GET /api/me` → `{ name, roles, owner, workspaces, userDb }` or 401
+ * - `POST /api/workspaces` `{ name }` → 201 workspace, caller as admin
+ * - `GET/PUT /api/policy` sign-up policy (`PUT`: owner only)
+ * - `POST /api/signup` `{ name, password, invite? }`; `POST /api/users` (owner creates)
+ * - `POST /api/password` `{ current, next }` → new session cookie
+ * - members and invites: see `members-routes.ts`
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServerScope } from 'nano';
-import { BodyError, couchError, readJsonBody, sendJson } from './http-json';
-import { parseInput, setupInput, workspaceInput } from './accounts-input';
 import {
-	ConflictError,
-	createWorkspace,
-	describeUser,
-	needsSetup,
-	NoAccountError,
-	setupOwner
-} from './accounts-service';
-import { sessionOf } from './upstream-session';
+	accountInput,
+	passwordInput,
+	policyInput,
+	setupInput,
+	signupInput,
+	workspaceInput
+} from './accounts-input';
+import { createWorkspace, describeUser, needsSetup, setupOwner } from './accounts-service';
+import { createRouter, type ApiDeps, type Route } from './api-router';
+import { couchError, HttpError } from './http-json';
+import { blockedMessage } from './login-limiter';
+import { clientAddress } from './door/session-login';
+import { memberRoutes } from './members-routes';
+import { changePassword, createAccount, getPolicy, setPolicy, signUp } from './signup-service';
+import { OWNER_ROLE } from './user-roles';
 
-/** Largest accepted request body. */
-export const API_BODY_LIMIT = 64 * 1024;
+export { API_BODY_LIMIT } from './api-router';
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+function accountRoutes({ couch, upstream, limiter }: ApiDeps): Route[] {
+	return [
+		[
+			'/api/setup',
+			{
+				GET: async (c) => c.send(200, { needsSetup: await needsSetup(couch) }),
+				POST: async (c) => {
+					const input = await c.body(setupInput);
+					if (!(await needsSetup(couch))) {
+						return c.send(409, couchError('conflict', 'setup is already done'));
+					}
+					c.send(201, await setupOwner(couch, input));
+				}
+			}
+		],
+		['/api/me', { GET: async (c) => c.send(200, await describeUser(couch, await c.user())) }],
+		[
+			'/api/workspaces',
+			{
+				POST: async (c) => {
+					const { name } = await c.user();
+					c.send(201, await createWorkspace(couch, name, (await c.body(workspaceInput)).name));
+				}
+			}
+		],
+		[
+			'/api/policy',
+			{
+				GET: async (c) => c.send(200, { signup: await getPolicy(couch) }),
+				PUT: async (c) => {
+					requireOwner(await c.user());
+					const { signup } = await c.body(policyInput);
+					await setPolicy(couch, signup);
+					c.send(200, { signup });
+				}
+			}
+		],
+		[
+			'/api/signup',
+			{ POST: async (c) => c.send(201, await signUp(couch, await c.body(signupInput))) }
+		],
+		[
+			'/api/users',
+			{
+				POST: async (c) => {
+					requireOwner(await c.user());
+					const input = await c.body(accountInput);
+					c.send(201, await createAccount(couch, input.name, input.password));
+				}
+			}
+		],
+		[
+			'/api/password',
+			{
+				POST: async (c) => {
+					const { name } = await c.user();
+					const input = await c.body(passwordInput);
+					const address = clientAddress(c.req);
+					const blocked = limiter.check(name, address);
+					if (blocked) {
+						c.res.setHeader('retry-after', String(blocked.retryAfterSeconds));
+						return c.send(429, blockedMessage(blocked));
+					}
+					try {
+						const cookies = await changePassword(couch, upstream, name, input.current, input.next);
+						if (cookies.length) c.res.setHeader('set-cookie', cookies);
+					} catch (err) {
+						if (err instanceof HttpError && err.status === 403) limiter.fail(name, address);
+						throw err;
+					}
+					c.send(200, { ok: true });
+				}
+			}
+		]
+	];
+}
+
+function requireOwner(user: { roles: string[] }): void {
+	if (!user.roles.includes(OWNER_ROLE)) {
+		throw new HttpError(403, 'forbidden', 'only the owner of this server may do this');
+	}
+}
 
 /** Builds the `/api` handler over the upstream CouchDB and an admin client for it. */
-export function createAccountsApi(opts: { upstream: string; couch: ServerScope }): Handler {
-	const { upstream, couch } = opts;
-
-	const routes: Record<string, Partial<Record<string, Handler>>> = {
-		'/api/setup': {
-			GET: async (_req, res) => sendJson(res, 200, { needsSetup: await needsSetup(couch) }),
-			POST: async (req, res) => {
-				const input = parseInput(setupInput, await readJsonBody(req, API_BODY_LIMIT));
-				if (!input.ok) return sendJson(res, 400, input.bad);
-				if (!(await needsSetup(couch))) {
-					return sendJson(res, 409, couchError('conflict', 'setup is already done'));
-				}
-				sendJson(res, 201, await setupOwner(couch, input.value));
-			}
-		},
-		'/api/me': {
-			GET: async (req, res) => {
-				const ctx = await sessionOf(upstream, req.headers);
-				if (!ctx.name) return sendJson(res, 401, couchError('unauthorized', 'sign in first'));
-				sendJson(res, 200, await describeUser(couch, { ...ctx, name: ctx.name }));
-			}
-		},
-		'/api/workspaces': {
-			POST: async (req, res) => {
-				const ctx = await sessionOf(upstream, req.headers);
-				if (!ctx.name) return sendJson(res, 401, couchError('unauthorized', 'sign in first'));
-				const input = parseInput(workspaceInput, await readJsonBody(req, API_BODY_LIMIT));
-				if (!input.ok) return sendJson(res, 400, input.bad);
-				sendJson(res, 201, await createWorkspace(couch, ctx.name, input.value.name));
-			}
-		}
-	};
-
-	return async (req, res) => {
-		const path = (req.url ?? '/').split('?')[0]!.replace(/\/+$/, '');
-		const route = routes[path];
-		const handler = route?.[req.method ?? 'GET'];
-		if (!route) return sendJson(res, 404, couchError('not_found', `no API at ${path}`));
-		if (!handler) {
-			res.setHeader('allow', Object.keys(route).join(', '));
-			return sendJson(res, 405, couchError('method_not_allowed', `${req.method} ${path}`));
-		}
-		try {
-			await handler(req, res);
-		} catch (err) {
-			if (err instanceof BodyError) {
-				return sendJson(res, err.status, couchError('bad_request', err.message));
-			}
-			if (err instanceof NoAccountError) {
-				return sendJson(res, 403, couchError('forbidden', err.message));
-			}
-			if (err instanceof ConflictError) {
-				return sendJson(res, 409, couchError('conflict', err.message));
-			}
-			// Only the message: a body (with a password) must never reach the log.
-			console.error(JSON.stringify({ level: 'error', path, error: (err as Error).message }));
-			sendJson(res, 500, couchError('internal', 'the server could not complete the request'));
-		}
-	};
+export function createAccountsApi(
+	deps: ApiDeps
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+	return createRouter(deps, [...accountRoutes(deps), ...memberRoutes(deps)]);
 }

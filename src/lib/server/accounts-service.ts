@@ -14,9 +14,9 @@ import {
 	type WorkspaceEntry
 } from '../../../couchdb/provision';
 import type { SetupInput } from './accounts-input';
+import { HttpError } from './http-json';
 import type { UserCtx } from './upstream-session';
-
-export type WorkspaceRole = 'admin' | 'member' | 'viewer';
+import { OWNER_ROLE, ROLE_PATTERN, updateUser, userDocId, type WorkspaceRole } from './user-roles';
 
 /** A workspace as the API shows it to one user. */
 export interface WorkspaceView {
@@ -26,15 +26,10 @@ export interface WorkspaceView {
 	db: string;
 }
 
-/** Raised for outcomes the API reports as 409. */
-export class ConflictError extends Error {}
-/** Raised when the caller has no `_users` document (e.g. a server admin from the config). */
-export class NoAccountError extends Error {}
+const conflict = (reason: string) => new HttpError(409, 'conflict', reason);
 
 const SETUP_DOC = 'setup';
 const ROLE_RANK: WorkspaceRole[] = ['admin', 'member', 'viewer'];
-const ROLE_PATTERN = /^ws\.([0-9a-z]+)\.(admin|member|viewer)$/;
-const userDocId = (name: string) => `org.couchdb.user:${name}`;
 
 /** True until the first owner has been created. */
 export async function needsSetup(couch: ServerScope): Promise<boolean> {
@@ -58,7 +53,7 @@ export async function setupOwner(couch: ServerScope, input: SetupInput) {
 	try {
 		claim = await registry.insert({ _id: SETUP_DOC, owner: input.name, at: now() } as never);
 	} catch (err) {
-		if (statusOf(err) === 409) throw new ConflictError('setup is already done');
+		if (statusOf(err) === 409) throw conflict('setup is already done');
 		throw err;
 	}
 	try {
@@ -67,7 +62,7 @@ export async function setupOwner(couch: ServerScope, input: SetupInput) {
 			_id: userDocId(input.name),
 			type: 'user',
 			name: input.name,
-			roles: ['tf.owner', workspaceRoles(id).admin],
+			roles: [OWNER_ROLE, workspaceRoles(id).admin],
 			password: input.password
 		} as never);
 		const workspace = await createWorkspaceRecord(couch, id, input.workspaceName, input.name);
@@ -75,7 +70,7 @@ export async function setupOwner(couch: ServerScope, input: SetupInput) {
 		return { name: input.name, workspace, userDb };
 	} catch (err) {
 		await registry.destroy(SETUP_DOC, claim.rev).catch(() => undefined);
-		if (statusOf(err) === 409) throw new ConflictError(`user ${input.name} already exists`);
+		if (statusOf(err) === 409) throw conflict(`user ${input.name} already exists`);
 		throw err;
 	}
 }
@@ -89,12 +84,13 @@ export async function createWorkspace(
 	try {
 		await couch.use('_users').get(userDocId(user));
 	} catch (err) {
-		if (statusOf(err) === 404) throw new NoAccountError(`${user} has no TaskFlow account`);
+		if (statusOf(err) === 404) throw new HttpError(403, 'forbidden', `${user} has no account`);
 		throw err;
 	}
 	const id = newWorkspaceId();
 	const view = await createWorkspaceRecord(couch, id, name, user);
-	await addRole(couch, user, workspaceRoles(id).admin);
+	const admin = workspaceRoles(id).admin;
+	await updateUser(couch, user, (doc) => ({ ...doc, roles: [...doc.roles, admin] }));
 	return view;
 }
 
@@ -114,21 +110,6 @@ async function createWorkspaceRecord(
 	};
 	await couch.use(REGISTRY_DB).insert(entry);
 	return { id, name, role: 'admin', db };
-}
-
-/** Adds a role to a user document, retrying when a concurrent edit wins. */
-async function addRole(couch: ServerScope, user: string, role: string): Promise<void> {
-	const users = couch.use<{ roles: string[] }>('_users');
-	for (let attempt = 0; ; attempt++) {
-		const doc = await users.get(userDocId(user));
-		if (doc.roles.includes(role)) return;
-		try {
-			await users.insert({ ...doc, roles: [...doc.roles, role] });
-			return;
-		} catch (err) {
-			if (statusOf(err) !== 409 || attempt >= 4) throw err;
-		}
-	}
 }
 
 /** The caller's workspaces, from their roles and the registry. */
@@ -154,7 +135,13 @@ export async function describeUser(couch: ServerScope, ctx: UserCtx & { name: st
 	const workspaces: WorkspaceView[] = ids
 		.filter((id) => names.has(id))
 		.map((id) => ({ id, name: names.get(id)!, role: best.get(id)!, db: workspaceDbName(id) }));
-	return { name: ctx.name, roles: ctx.roles, workspaces, userDb: userDbName(ctx.name) };
+	return {
+		name: ctx.name,
+		roles: ctx.roles,
+		owner: ctx.roles.includes(OWNER_ROLE),
+		workspaces,
+		userDb: userDbName(ctx.name)
+	};
 }
 
 const now = () => new Date().toISOString();

@@ -10,13 +10,17 @@ import type { ServerScope } from 'nano';
 import { createAccountsApi } from './accounts-api';
 import { createDbDoor, DOOR_PREFIX } from './door/db-door';
 import { sendJson } from './http-json';
+import { LoginLimiter } from './login-limiter';
+import { applySecurityHeaders, loggablePath } from './security-headers';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /** The `/db` and `/api` handlers, shared by the app server and the Vite dev plugin. */
 export function createTaskflowRoutes(opts: { upstream: string; couch: ServerScope }) {
-	const door = createDbDoor(opts.upstream);
-	const api = createAccountsApi(opts);
+	// One limiter for every way of presenting a password: sign-in, Basic auth, password change.
+	const limiter = new LoginLimiter();
+	const door = createDbDoor(opts.upstream, limiter);
+	const api = createAccountsApi({ ...opts, limiter });
 	return {
 		/** Handles the request and returns true if it belongs to `/db`, `/api` or `/healthz`. */
 		handle(req: IncomingMessage, res: ServerResponse): boolean {
@@ -56,7 +60,8 @@ export function createAppServer(opts: {
 	return createServer((req, res) => {
 		const started = performance.now();
 		// Read before routing: the door rewrites req.url for the upstream.
-		const logPath = (req.url ?? '/').split('?')[0];
+		const logPath = loggablePath((req.url ?? '/').split('?')[0]!);
+		applySecurityHeaders(res);
 		res.on('close', () => {
 			log(
 				JSON.stringify({

@@ -52,3 +52,14 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
 		throw new BodyError(400, 'body is not valid JSON');
 	}
 }
+
+/** An API outcome other than success, raised by services and answered by the router. */
+export class HttpError extends Error {
+	constructor(
+		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 429,
+		readonly error: string,
+		message: string
+	) {
+		super(message);
+	}
+}

@@ -55,6 +55,21 @@ export const validDocs: Record<string, Record<string, unknown>> = {
 		createdAt: at,
 		updatedAt: at
 	},
+	time: {
+		_id: `time:${U}`,
+		type: 'time',
+		user: 'alice',
+		task: `task:${T}`,
+		project: `project:${T}`,
+		start: at,
+		end: null,
+		minutes: 0,
+		note: '',
+		billable: true,
+		createdBy: 'alice',
+		createdAt: at,
+		updatedAt: at
+	},
 	activity: {
 		_id: `activity:${U}`,
 		type: 'activity',
@@ -105,6 +120,11 @@ export const invalidChanges: [string, string, Record<string, unknown>][] = [
 	['null body', 'comment', { body: null }],
 	['bad author', 'comment', { author: 'A' }],
 	['bad comment id', 'comment', { _id: `comment:${T}` }],
+	['fractional minutes', 'time', { minutes: 1.5 }],
+	['bad end', 'time', { end: 'later' }],
+	['missing user', 'time', { user: undefined }],
+	['billable string', 'time', { billable: 'yes' }],
+	['bad time id', 'time', { _id: 'time:1' }],
 	['bad action', 'activity', { action: 'rename' }],
 	['long field', 'activity', { field: 'f'.repeat(41) }],
 	['missing actor', 'activity', { actor: undefined }]

@@ -41,7 +41,7 @@ describe('workspace validate_doc_update', () => {
 		'refuses %s (%s) with a forbidden naming the field',
 		(_l, type, change) => {
 			const err = verdict(withChange(type, change), null, alice) as { forbidden?: string };
-			expect(err?.forbidden).toMatch(/^(task|project|comment|activity)\.[\w.]+: /);
+			expect(err?.forbidden).toMatch(/^(task|project|comment|time|activity)\.[\w.]+: /);
 		}
 	);
 

@@ -4,11 +4,13 @@ import { activitySchema } from './activity.schema';
 import { commentSchema } from './comment.schema';
 import { projectSchema } from './project.schema';
 import { taskSchema } from './task.schema';
+import { timeEntrySchema } from './time-entry.schema';
 
 export const workspaceDocSchemas = {
 	project: projectSchema,
 	task: taskSchema,
 	comment: commentSchema,
+	time: timeEntrySchema,
 	activity: activitySchema
 } as const satisfies Record<string, z.ZodType>;
 

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { baseDoc } from './common.schema';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const DEFAULT_VIEWS = ['board', 'list'] as const;
+export const WEEK_STARTS = ['monday', 'sunday', 'saturday'] as const;
+
+/** IANA zone names such as `Europe/Berlin` or `UTC`, or empty for the device's own zone. */
+const timeZone = z
+	.string()
+	.max(64)
+	.regex(/^$|^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/, 'invalid time zone');
+
+/**
+ * A user's preferences: the single `prefs` document of their private database, so they
+ * follow the user across devices. Only that user can read or write it.
+ */
+export const prefsSchema = z.object({
+	_id: z.literal('prefs'),
+	type: z.literal('prefs'),
+	theme: z.enum(THEMES),
+	defaultView: z.enum(DEFAULT_VIEWS),
+	weekStart: z.enum(WEEK_STARTS),
+	timeZone,
+	notifications: z.object({
+		assigned: z.boolean(),
+		dueSoon: z.boolean(),
+		overdue: z.boolean(),
+		statusChanged: z.boolean()
+	}),
+	...baseDoc
+});
+
+export type Prefs = z.infer<typeof prefsSchema>;
+
+/** What a user who never opened the settings gets. */
+export function defaultPrefs(user: string, now: string): Prefs {
+	return {
+		_id: 'prefs',
+		type: 'prefs',
+		theme: 'system',
+		defaultView: 'board',
+		weekStart: 'monday',
+		timeZone: '',
+		notifications: { assigned: true, dueSoon: true, overdue: true, statusChanged: false },
+		createdBy: user,
+		createdAt: now,
+		updatedAt: now
+	};
+}
+
+/** Every document type a user's private database may hold that the user writes. */
+export const userDocSchemas = { prefs: prefsSchema } as const satisfies Record<string, z.ZodType>;
