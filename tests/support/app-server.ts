@@ -23,6 +23,8 @@ export interface AppServer {
 	stop(opts?: { keepData?: boolean }): Promise<void>;
 	/** True once the process has exited. */
 	exited(): boolean;
+	/** Kill without warning (a crash, a power cut), keeping the data. */
+	crash(): Promise<void>;
 }
 
 export interface ServerAccess {
@@ -67,6 +69,12 @@ export async function startAppServer(
 		embedded: !env.COUCHDB_URL,
 		log: () => output,
 		exited: () => child.exitCode !== null || child.signalCode !== null,
+		crash: () =>
+			new Promise<void>((resolve) => {
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGKILL');
+			}),
 		async stop({ keepData = false } = {}) {
 			await stopProcess(child);
 			if (!keepData) await rm(dataDir, { recursive: true, force: true });

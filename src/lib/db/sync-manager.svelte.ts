@@ -26,12 +26,18 @@ export class SyncManager {
 	readonly #channel: BroadcastChannel | null;
 	#engine: SyncEngine | null = null;
 	#releaseLock: (() => void) | null = null;
+	#stopLeading: (() => void) | null = null;
 	#stopped = false;
 
+	/**
+	 * @param onLead runs when this tab starts replicating (conflict repair belongs to the
+	 * replicating tab); it may return a function to run when the tab stops leading.
+	 */
 	constructor(
 		readonly local: Db,
 		readonly remote: Db,
-		name: string
+		name: string,
+		private readonly onLead: () => (() => void) | void = () => {}
 	) {
 		this.#name = name;
 		this.#state.lastSyncedAt = localStorage.getItem(lastSyncKey(name));
@@ -78,6 +84,7 @@ export class SyncManager {
 
 	stop(): void {
 		this.#stopped = true;
+		this.#stopLeading?.();
 		this.#engine?.stop();
 		this.#engine = null;
 		this.#releaseLock?.();
@@ -88,6 +95,7 @@ export class SyncManager {
 
 	async #lead(): Promise<void> {
 		this.#isLeader = true;
+		this.#stopLeading = this.onLead() ?? null;
 		this.#engine = new SyncEngine(
 			this.local,
 			this.remote,

@@ -9,6 +9,7 @@ import type { Comment } from '../domain/schemas/comment.schema';
 import type { Project } from '../domain/schemas/project.schema';
 import type { Task } from '../domain/schemas/task.schema';
 import { CommentsRepo } from './comments.repo';
+import { ConflictRepairer } from './conflict-repair';
 import { LiveCollection } from './live-collection.svelte';
 import { openLocalDb, openRemoteDb, type Db } from './pouch';
 import { ProjectsRepo } from './projects.repo';
@@ -46,12 +47,15 @@ export class WorkspaceSession {
 	constructor(
 		readonly workspaceId: string,
 		readonly dbName: string,
-		readonly user: string
+		readonly user: string,
+		readonly canWrite = true
 	) {
 		// One local database per user and workspace, so two people sharing a browser profile
 		// never see each other's unsynced work.
 		this.db = openLocalDb(`taskflow-${user}-${dbName}`);
-		this.sync = new SyncManager(this.db, openRemoteDb(dbName), `${user}-${dbName}`);
+		this.sync = new SyncManager(this.db, openRemoteDb(dbName), `${user}-${dbName}`, () =>
+			this.#repairConflicts()
+		);
 		this.writer = new Writer(user, replicaId());
 		this.projects = new LiveCollection(this.db, 'project:', isType<Project>('project'));
 		this.tasks = new LiveCollection(this.db, 'task:', isType<Task>('task'));
@@ -65,6 +69,14 @@ export class WorkspaceSession {
 		void this.tasks.start();
 		this.sync.start();
 		void navigator.storage?.persist?.();
+	}
+
+	/** Viewers cannot write, so they leave conflicts to the members' devices. */
+	#repairConflicts(): (() => void) | void {
+		if (!this.canWrite) return;
+		const repairer = new ConflictRepairer(this.db, this.user);
+		repairer.start().catch((err: unknown) => console.warn('conflict repair stopped', err));
+		return () => repairer.stop();
 	}
 
 	/** A live view of one task's comments; stop it when the task closes. */
@@ -86,10 +98,22 @@ export class WorkspaceSession {
 let current: WorkspaceSession | null = null;
 
 /** Open (or keep) the session for `workspaceId`, closing any other. */
-export function openWorkspace(workspaceId: string, dbName: string, user: string): WorkspaceSession {
-	if (current && current.workspaceId === workspaceId && current.user === user) return current;
+export function openWorkspace(
+	workspaceId: string,
+	dbName: string,
+	user: string,
+	canWrite = true
+): WorkspaceSession {
+	if (
+		current &&
+		current.workspaceId === workspaceId &&
+		current.user === user &&
+		current.canWrite === canWrite
+	) {
+		return current;
+	}
 	current?.close();
-	current = new WorkspaceSession(workspaceId, dbName, user);
+	current = new WorkspaceSession(workspaceId, dbName, user, canWrite);
 	current.start();
 	return current;
 }

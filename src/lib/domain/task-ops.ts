@@ -65,7 +65,8 @@ export function createTask(input: NewTaskInput, ctx: WriteContext, id: TaskId = 
 		clocks: {},
 		createdBy: ctx.user,
 		createdAt: ctx.now,
-		updatedAt: ctx.now
+		updatedAt: ctx.now,
+		updatedBy: ctx.user
 	};
 	for (const field of TASK_EDITABLE_FIELDS) task.clocks[field] = ctx.stamp;
 	return task;
@@ -100,6 +101,22 @@ export function applyTaskPatch(
 		if (patch.status !== 'done' && task.completedAt) set('completedAt', null);
 	}
 	if (changes.length === 0) return { task, changes };
+	if (changes.some((c) => c.field === 'description')) next.descBase = descriptionBase(task, ctx);
 	next.updatedAt = ctx.now;
+	next.updatedBy = ctx.user;
 	return { task: next, changes };
 }
+
+/**
+ * The common version a later three-way merge starts from. A run of edits on this device
+ * keeps the base from before the run (the others never saw the intermediate texts); an
+ * edit on top of text from elsewhere makes that text the base.
+ */
+function descriptionBase(task: Task, ctx: WriteContext): Task['descBase'] {
+	const clock = task.clocks.description ?? '';
+	const mine = clock !== '' && replicaOf(clock) === replicaOf(ctx.stamp);
+	if (mine && task.descBase) return task.descBase;
+	return clock ? { clock, text: task.description } : null;
+}
+
+const replicaOf = (stamp: string): string => stamp.slice(stamp.lastIndexOf('-') + 1);

@@ -27,6 +27,8 @@ export const activitySchema = z.object({
 	field: z.string().max(40).nullable(),
 	from: z.unknown().optional(),
 	to: z.unknown().optional(),
+	/** For merges: who wrote the value that lost. */
+	lostBy: userName.optional(),
 	actor: userName,
 	at: isoDateTime,
 	createdBy: userName

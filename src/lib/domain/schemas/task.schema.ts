@@ -33,6 +33,15 @@ export const suggestionSchema = z.object({
 	accepted: z.boolean().nullable()
 });
 
+/** What a conflict repair did: when, which fields differed, whose edits were merged in. */
+export const mergeInfoSchema = z.object({
+	at: isoDateTime,
+	fields: z.array(z.string().max(40)).max(30),
+	with: z.array(userName).max(20),
+	keptFromTrash: z.boolean()
+});
+export type MergeInfo = z.infer<typeof mergeInfoSchema>;
+
 /** Fields a person edits; each carries its own clock in `clocks` for per-field merging. */
 export const TASK_EDITABLE_FIELDS = [
 	'title',
@@ -84,6 +93,18 @@ export const taskSchema = z.object({
 	deletedAt: isoDateTime.nullable(),
 	clocks: z.record(z.string(), hlcSchema),
 	suggestions: z.array(suggestionSchema).max(20).optional(),
+	/**
+	 * The last description this device knows others had (its clock and text): the common
+	 * version a three-way merge of concurrent description edits starts from.
+	 */
+	descBase: z
+		.object({ clock: hlcSchema, text: z.string().max(20_000) })
+		.nullable()
+		.optional(),
+	/** Set when concurrent edits were merged, so the UI can say so until someone looks. */
+	merge: mergeInfoSchema.nullable().optional(),
+	/** Who wrote this revision. */
+	updatedBy: userName.optional(),
 	...baseDoc
 });
 

@@ -1,0 +1,149 @@
+/**
+ * Repairs conflicted documents on this device as they arrive: all leaf revisions are merged
+ * field by field (domain/task-merge, project-merge), and the merged document and the
+ * deletion of every losing leaf are written in ONE bulkDocs, so the document never shows
+ * half-repaired. Because the merge is deterministic and PouchDB's revision ids are hashes
+ * of content, two devices repairing the same conflict write the same revisions: nothing
+ * new to conflict about. Values that lost are appended to the activity log.
+ *
+ * Works on any PouchDB database (IndexedDB in the app, LevelDB or memory in tests).
+ */
+import { idRange } from '../domain/ids';
+import { mergeActivity } from '../domain/merge-activity';
+import { mergeProjectRevisions } from '../domain/project-merge';
+import type { Project } from '../domain/schemas/project.schema';
+import type { Task } from '../domain/schemas/task.schema';
+import { mergeTaskRevisions } from '../domain/task-merge';
+import { validationErrors } from '../domain/validation';
+import type { LostValue } from '../domain/clocked-merge';
+import type { Db } from './pouch';
+
+type Leaf = Record<string, unknown> & { _id: string; _rev: string; type?: string };
+export interface Repaired {
+	id: string;
+	lost: LostValue[];
+}
+
+const REPAIRABLE = ['task:', 'project:'];
+
+export class ConflictRepairer {
+	readonly #queue = new Set<string>();
+	#feed: PouchDB.Core.Changes<object> | null = null;
+	#draining: Promise<void> | null = null;
+
+	constructor(
+		private readonly db: Db,
+		private readonly user: string,
+		private readonly onRepaired: (r: Repaired) => void = () => {}
+	) {}
+
+	/** Repair what arrived conflicted earlier, then follow new changes. */
+	async start(): Promise<void> {
+		await this.repairAll();
+		this.#feed = this.db
+			.changes({
+				since: 'now',
+				live: true,
+				include_docs: true,
+				conflicts: true,
+				return_docs: false
+			})
+			.on('change', (c) => {
+				if ((c.doc as { _conflicts?: string[] } | undefined)?._conflicts?.length) {
+					this.enqueue(c.id);
+				}
+			});
+	}
+
+	/** Scan for conflicted documents and repair them all; resolves with how many were found. */
+	async repairAll(): Promise<number> {
+		let found = 0;
+		for (const prefix of REPAIRABLE) {
+			const res = await this.db.allDocs({
+				...idRange(prefix),
+				conflicts: true,
+				include_docs: true
+			});
+			for (const row of res.rows) {
+				if (
+					'doc' in row &&
+					(row.doc as { _conflicts?: string[] } | undefined)?._conflicts?.length
+				) {
+					found++;
+					this.enqueue(row.id);
+				}
+			}
+		}
+		await this.idle();
+		return found;
+	}
+
+	stop(): void {
+		this.#feed?.cancel();
+		this.#feed = null;
+		this.#queue.clear();
+	}
+
+	enqueue(id: string): void {
+		if (!REPAIRABLE.some((p) => id.startsWith(p))) return;
+		this.#queue.add(id);
+		this.#draining ??= this.#drain().finally(() => (this.#draining = null));
+	}
+
+	/** Resolves when the queue is empty (for tests and orderly shutdown). */
+	async idle(): Promise<void> {
+		while (this.#draining) await this.#draining;
+	}
+
+	async #drain(): Promise<void> {
+		for (const id of this.#queue) {
+			this.#queue.delete(id);
+			try {
+				await this.repair(id);
+			} catch (err) {
+				console.warn(`conflict repair of ${id} failed, will retry on its next change`, err);
+			}
+		}
+	}
+
+	/** Merge all leaves of `id` into one. Returns false when there was nothing to do. */
+	async repair(id: string): Promise<boolean> {
+		const winner = await this.db.get<Leaf>(id, { conflicts: true });
+		const losers = (winner as { _conflicts?: string[] })._conflicts ?? [];
+		if (losers.length === 0) return false;
+		const others = await Promise.all(losers.map((rev) => this.db.get<Leaf>(id, { rev })));
+		const { _conflicts: _c, ...current } = winner as Leaf & { _conflicts?: string[] };
+		const merged = this.#merge([current, ...others]);
+		if (!merged) return false;
+
+		const docs: object[] = losers.map((rev) => ({ _id: id, _rev: rev, _deleted: true }));
+		if (merged.changed) docs.unshift({ ...merged.doc, _id: id, _rev: winner._rev });
+		const results = await this.db.bulkDocs(docs);
+		if (results.some((r) => 'error' in r && r.error)) {
+			// Someone wrote meanwhile (another tab, the replicator): the next change re-queues it.
+			return false;
+		}
+		const entries = merged.lost.map((l) => mergeActivity(merged.doc, l, this.user));
+		// A conflict 409 here means this user already recorded the same loss elsewhere.
+		if (entries.length) await this.db.bulkDocs(entries);
+		this.onRepaired({ id, lost: merged.lost });
+		return true;
+	}
+
+	#merge(
+		leaves: Leaf[]
+	): { doc: (Task | Project) & { project?: string }; lost: LostValue[]; changed: boolean } | null {
+		const type = leaves[0]?.type;
+		if (type === 'task') {
+			const r = mergeTaskRevisions(leaves as unknown as Task[]);
+			return validationErrors(r.task) ? null : { doc: r.task, lost: r.lost, changed: r.changed };
+		}
+		if (type === 'project') {
+			const r = mergeProjectRevisions(leaves as unknown as Project[]);
+			return validationErrors(r.project)
+				? null
+				: { doc: r.project, lost: r.lost, changed: r.changed };
+		}
+		return null;
+	}
+}
