@@ -9,7 +9,7 @@
 import type { Activity } from '../domain/schemas/activity.schema';
 import { assertValid } from '../domain/validation';
 import type { FieldChange, WriteContext } from '../domain/write-context';
-import { errorStatus, type Db } from './pouch';
+import { errorStatus, isQuotaError, type Db } from './pouch';
 import type { Writer } from './writer';
 
 export interface WorkspaceDocBase {
@@ -36,7 +36,7 @@ export async function createDoc<T extends WorkspaceDocBase>(
 	const ctx = writer.context();
 	const doc = build(ctx);
 	assertValid(doc);
-	const res = await db.put(doc);
+	const res = await putOrExplain(db, doc);
 	const saved = { ...doc, _rev: res.rev };
 	await appendActivity(db, [writer.activity(ctx, 'create', target(saved))]);
 	return saved;
@@ -62,7 +62,7 @@ export async function patchDoc<T extends WorkspaceDocBase>(
 		if (changes.length === 0) return current;
 		assertValid(doc);
 		try {
-			const res = await db.put(doc);
+			const res = await putOrExplain(db, doc);
 			const saved = { ...doc, _rev: res.rev };
 			const t = target(saved);
 			await appendActivity(
@@ -80,4 +80,23 @@ export async function appendActivity(db: Db, entries: Activity[]): Promise<void>
 	if (entries.length === 0) return;
 	for (const e of entries) assertValid(e);
 	await db.bulkDocs(entries);
+}
+
+/** The device ran out of storage: the write did not happen, and the UI keeps the input. */
+export class StorageFullError extends Error {
+	constructor() {
+		super(
+			'This device is out of storage space, so the change was not saved. Free some space ' +
+				'(or clear other sites’ data) and try again; nothing already saved is affected.'
+		);
+		this.name = 'StorageFullError';
+	}
+}
+
+async function putOrExplain(db: Db, doc: WorkspaceDocBase): Promise<PouchDB.Core.Response> {
+	try {
+		return await db.put(doc);
+	} catch (err) {
+		throw isQuotaError(err) ? new StorageFullError() : err;
+	}
 }

@@ -28,6 +28,7 @@ export interface SyncSnapshot {
 
 const MAX_BACKOFF_MS = 10_000;
 const MAX_DENIED_KEPT = 20;
+const RESUME_AFTER_HIDDEN_MS = 30_000;
 
 /** Doubling back-off with jitter, from 1 s up to 10 s. */
 export function nextBackoff(previousMs: number, random: () => number = Math.random): number {
@@ -69,6 +70,7 @@ export class SyncEngine {
 		this.#running = true;
 		addEventListener('online', this.#onOnline);
 		addEventListener('offline', this.#onOffline);
+		document.addEventListener('visibilitychange', this.#onVisible);
 		await this.#pending.start();
 		this.#connect();
 	}
@@ -77,6 +79,7 @@ export class SyncEngine {
 		this.#running = false;
 		removeEventListener('online', this.#onOnline);
 		removeEventListener('offline', this.#onOffline);
+		document.removeEventListener('visibilitychange', this.#onVisible);
 		this.#disconnect();
 		this.#pending.stop();
 		this.#set({ phase: 'stopped' });
@@ -90,6 +93,15 @@ export class SyncEngine {
 	}
 
 	#onOnline = () => this.restart();
+	/**
+	 * After the device sleeps, a long-poll can hang on a dead connection with no error, and
+	 * the back-off may be long: when the app comes back after a while out of view, reconnect.
+	 */
+	#hiddenAt = 0;
+	#onVisible = () => {
+		if (document.visibilityState === 'hidden') this.#hiddenAt = Date.now();
+		else if (this.#hiddenAt && Date.now() - this.#hiddenAt > RESUME_AFTER_HIDDEN_MS) this.restart();
+	};
 	#onOffline = () => {
 		this.#disconnect();
 		this.#set({ phase: 'offline' });

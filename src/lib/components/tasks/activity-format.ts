@@ -20,6 +20,9 @@ const FIELD_LABELS: Record<string, string> = {
 	body: 'comment'
 };
 
+/** The words for a task field ("due date" for `due`). */
+export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field;
+
 /** A field value as a short phrase. */
 export function formatValue(field: string | null, value: unknown): string {
 	if (value === null || value === undefined || value === '') return 'none';
@@ -45,6 +48,10 @@ export function describeActivity(a: Activity): string {
 	if (field === 'deletedAt') return a.to ? 'moved the task to the trash' : 'restored the task';
 	if (field === 'rank') return 'reordered the task';
 	if (field === 'completedAt') return a.to ? 'completed the task' : 'reopened the task';
+	if (a.action === 'merge') {
+		const label = FIELD_LABELS[field] ?? field;
+		return `set ${label} to ${formatValue(field, a.from)} at the same time; merged to ${formatValue(field, a.to)}`;
+	}
 	if (field === 'description' || field === 'body') return `edited the ${FIELD_LABELS[field]}`;
 	const label = FIELD_LABELS[field] ?? field;
 	return `changed ${label} from ${formatValue(field, a.from)} to ${formatValue(field, a.to)}`;

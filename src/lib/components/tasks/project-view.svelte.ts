@@ -3,14 +3,19 @@
  * columns. Page-scoped (one per open project), shared with its components by context.
  */
 import { getContext, setContext } from 'svelte';
-import type { TaskId } from '$lib/domain/ids';
 import { todayLocal } from '$lib/domain/local-date';
-import { TASK_STATUSES, type Task, type TaskStatus } from '$lib/domain/schemas/task.schema';
+import {
+	STATUS_LABELS,
+	TASK_STATUSES,
+	type Task,
+	type TaskStatus
+} from '$lib/domain/schemas/task.schema';
 import { emptyFilter, isFilterActive, taskMatcher, type TaskFilter } from '$lib/domain/task-filter';
 import { moveTarget } from '$lib/domain/task-move';
 import { groupByStatus, listComparator, type ListSort } from '$lib/domain/task-order';
 import { uniqueSorted } from '$lib/domain/unique';
 import type { WorkspaceContext } from '$lib/components/workspace/workspace-context';
+import { changeTask } from './task-actions';
 
 export type ViewMode = 'board' | 'list';
 
@@ -41,6 +46,16 @@ export class ProjectView {
 			if (t.project === pid && !t.deletedAt) out.push(t);
 		}
 		return out;
+	});
+
+	/** The project's tasks in the trash, most recently deleted first. */
+	readonly trashed = $derived.by(() => {
+		const pid = this.#projectId();
+		const out: Task[] = [];
+		for (const t of this.#ws().session.tasks.values()) {
+			if (t.project === pid && t.deletedAt) out.push(t);
+		}
+		return out.sort((a, b) => (a.deletedAt! < b.deletedAt! ? 1 : -1));
 	});
 
 	readonly visible = $derived(this.tasks.filter(taskMatcher(this.filter, this.today)));
@@ -77,7 +92,11 @@ export class ProjectView {
 	/** Drop `task` into `status` at `index` among that column's other visible tasks. */
 	async move(task: Task, status: TaskStatus, index: number): Promise<void> {
 		const target = moveTarget(task, status, this.columns[status], index);
-		await this.#ws().session.tasksRepo.update(task._id as TaskId, target);
+		const label =
+			status === task.status
+				? `Reordered “${task.title}”`
+				: `Moved “${task.title}” to ${STATUS_LABELS[status]}`;
+		await changeTask(this.#ws().session.tasksRepo, task, target, label);
 	}
 
 	/** Keyboard moves: one column left/right (to its end) or one place up/down. */

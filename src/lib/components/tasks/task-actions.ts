@@ -1,0 +1,45 @@
+/**
+ * The task actions a person takes in the UI, each recorded for undo and confirmed by a
+ * toast with an Undo button. Components call these instead of the repository directly.
+ */
+import type { TaskId } from '$lib/domain/ids';
+import type { Task } from '$lib/domain/schemas/task.schema';
+import type { TaskPatch } from '$lib/domain/task-ops';
+import type { TasksRepo } from '$lib/db/tasks.repo';
+import { toasts } from '$lib/components/ui/toast/toast.svelte';
+import { undoStack, type UndoEntry } from './undo.svelte';
+
+/** The values `patch` would replace, as a patch that puts them back. */
+export function inversePatch(task: Task, patch: TaskPatch): TaskPatch {
+	const back: Record<string, unknown> = {};
+	for (const key of Object.keys(patch)) back[key] = task[key as keyof Task];
+	if ('status' in patch && !('completedAt' in patch)) back.completedAt = task.completedAt;
+	return back;
+}
+
+/** Apply `patch`, remember how to undo it, and offer Undo in a toast. */
+export async function changeTask(
+	repo: TasksRepo,
+	task: Task,
+	patch: TaskPatch,
+	label: string
+): Promise<Task> {
+	const before = inversePatch(task, patch);
+	const saved = await repo.update(task._id as TaskId, patch);
+	if (saved === task) return saved;
+	const entry: UndoEntry = { label, undo: () => repo.update(task._id as TaskId, before) };
+	undoStack.push(entry);
+	toasts.show(label, { action: { label: 'Undo', run: () => void undoStack.undo(entry) } });
+	return saved;
+}
+
+export const trashTask = (repo: TasksRepo, task: Task): Promise<Task> =>
+	changeTask(
+		repo,
+		task,
+		{ deletedAt: new Date().toISOString() },
+		`Moved “${task.title}” to the trash`
+	);
+
+export const restoreTask = (repo: TasksRepo, task: Task): Promise<Task> =>
+	changeTask(repo, task, { deletedAt: null }, `Restored “${task.title}”`);
