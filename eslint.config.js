@@ -67,6 +67,15 @@ export default ts.config(
 		}
 	},
 	{
+		// The service worker is type-checked with the webworker lib (tsconfig.sw.json), apart
+		// from the DOM code.
+		files: ['src/service-worker.ts'],
+		languageOptions: {
+			globals: { ...globals.serviceworker },
+			parserOptions: { projectService: false, project: './tsconfig.sw.json' }
+		}
+	},
+	{
 		files: ['**/*.js', '**/*.cjs'],
 		...ts.configs.disableTypeChecked
 	}

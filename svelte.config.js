@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
+		// Absolute asset paths: the service worker serves one cached shell for every route.
+		paths: { relative: false },
+		// Registered by src/lib/pwa/pwa-updates.svelte.ts through workbox-window (update flow).
+		serviceWorker: { register: false },
 		// The Node server (src/lib/server/main.ts) mounts the SvelteKit handler itself.
 		csrf: { trustedOrigins: [] },
 		typescript: {

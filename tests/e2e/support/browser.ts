@@ -170,3 +170,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	await page.screenshot({ path: file, fullPage: true });
 	return file;
 }
+
+/**
+ * A browser with a profile on disk (service workers, their caches and IndexedDB survive a
+ * restart), for cold-start tests. Close it with `context.close()`.
+ */
+export function launchPersistent(
+	userDataDir: string,
+	{ preset = 'desktop', ...options }: { preset?: ViewportName } & BrowserContextOptions = {}
+): Promise<BrowserContext> {
+	return chromium.launchPersistentContext(userDataDir, {
+		executablePath: chromiumPath(),
+		headless: true,
+		chromiumSandbox: false,
+		args: CHROMIUM_ARGS,
+		...VIEWPORTS[preset],
+		...options
+	});
+}

@@ -1,0 +1,42 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * The app shell offline. Workbox precaches every file of this build (SvelteKit's list of
+ * them, revisioned by the build version) plus the shell page, and serves that shell for
+ * every navigation: the app is client-rendered, so the installed app starts with no
+ * network at all, cold or warm. A new version waits until the page asks it to take over
+ * (see pwa-updates.svelte.ts), so nobody's open screen changes under them.
+ */
+import { base, build, files, version } from '$service-worker';
+import {
+	cleanupOutdatedCaches,
+	createHandlerBoundToURL,
+	precacheAndRoute
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const SHELL = `${base}/`;
+/** Server endpoints: never answered from the cache. */
+const NOT_THE_APP = [/^\/db\//, /^\/api\//, /^\/healthz$/, /^\/readyz$/, /^\/metrics$/].map(
+	(re) => new RegExp(`^${base}${re.source.slice(1)}`)
+);
+
+precacheAndRoute([
+	...build.map((url) => ({ url, revision: version })),
+	...files.map((url) => ({ url, revision: version })),
+	{ url: SHELL, revision: version }
+]);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL(SHELL), { denylist: NOT_THE_APP }));
+
+// Take charge of open pages on activation: on first install that makes the page that
+// installed us work offline right away; an update only activates after the user's click.
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
