@@ -1,0 +1,59 @@
+/** How big and how long: the full run, or `--quick` (under a minute). */
+import type { WorkspaceSize } from './generate-workspace';
+
+export interface BenchOptions {
+	quick: boolean;
+	size: WorkspaceSize;
+	/** Writes timed one by one in the local-commit scenario. */
+	commits: number;
+	bulkDocs: number;
+	bulkReps: number;
+	queryReps: number;
+	findReps: number;
+	boardEdits: number;
+	coldStarts: number;
+	liveWritesPerSecond: number;
+	liveMs: number;
+	/** Fleet sizes tried in the server-load scenario, smallest first. */
+	loadSteps: number[];
+	loadMs: number;
+	loadWritesPerSecond: number;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+	const quick = argv.includes('--quick');
+	if (quick) {
+		return {
+			quick,
+			size: { tasks: 1000, comments: 3000, timeEntries: 2000, projects: 2 },
+			commits: 60,
+			bulkDocs: 1000,
+			bulkReps: 2,
+			queryReps: 50,
+			findReps: 10,
+			boardEdits: 30,
+			coldStarts: 2,
+			liveWritesPerSecond: 50,
+			liveMs: 3000,
+			loadSteps: [2, 4],
+			loadMs: 2000,
+			loadWritesPerSecond: 10
+		};
+	}
+	return {
+		quick,
+		size: { tasks: 10_000, comments: 30_000, timeEntries: 20_000, projects: 10 },
+		commits: 300,
+		bulkDocs: 1000,
+		bulkReps: 7,
+		queryReps: 200,
+		findReps: 30,
+		boardEdits: 200,
+		coldStarts: 5,
+		liveWritesPerSecond: 50,
+		liveMs: 60_000,
+		loadSteps: [2, 5, 10, 20, 40, 80],
+		loadMs: 8000,
+		loadWritesPerSecond: 10
+	};
+}

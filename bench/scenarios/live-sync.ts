@@ -1,0 +1,86 @@
+/**
+ * Scenario 7: two browsers on the real app, both on the board of a small live workspace.
+ * Device A writes tasks at a steady rate (from a second tab of A, through the app's own
+ * TasksRepo on A's database; A's app tab replicates them as it does for any tab), and
+ * device B's board shows them. Latency is `Date.now()` at the write on A → the card
+ * inserted on B: one machine, one clock.
+ */
+import type { BenchWindow } from '../browser/bench-api';
+import { openBenchPage } from '../browser/bench-page-host';
+import { installProbe, type ProbeWindow } from '../browser/app-probes';
+import { OWNER } from '../support/server-fixture';
+import { summarize } from '../support/stats';
+import { sampleRow, type Row } from '../table';
+import type { BenchContext } from './context';
+
+export async function liveSync(ctx: BenchContext): Promise<Row[]> {
+	ctx.log('7 live sync');
+	const { server, opts } = ctx;
+	const live = await server.createWorkspace('Live sync');
+	const project = ctx.ws.projects[0]!;
+	await server.seed(live.db, [{ ...project, _rev: undefined }]);
+	const url = `${server.app.baseUrl}/w/${live.id}/p/${project._id.slice(8)}`;
+	const devices = await Promise.all([ctx.signedInContext(), ctx.signedInContext()]);
+	try {
+		const [a, b] = await Promise.all(
+			devices.map(async (c) => {
+				await c.addInitScript(installProbe);
+				const page = await c.newPage();
+				await page.goto(url);
+				await page.getByRole('heading', { name: 'No tasks yet' }).waitFor({ timeout: 60_000 });
+				await page.waitForFunction(
+					() => (window as unknown as ProbeWindow).__probe.phases.at(-1)?.phase === 'idle',
+					undefined,
+					{ polling: 200 }
+				);
+				return page;
+			})
+		);
+		await b!.evaluate(() => ((window as unknown as ProbeWindow).__probe.trackCards = true));
+		const writer = await openBenchPage(devices[0], server.app.baseUrl);
+		const sent = await writer.evaluate(
+			([db, user, p, rate, ms]) =>
+				(window as unknown as BenchWindow).__bench.liveWrites(db, user, p, rate, ms),
+			[
+				`taskflow-${OWNER.name}-${live.db}`,
+				OWNER.name,
+				project._id,
+				opts.liveWritesPerSecond,
+				opts.liveMs
+			] as const
+		);
+		const total = Object.keys(sent).length;
+		// Drain: give B up to 10 s to show the rest, then count what never arrived.
+		await b!
+			.waitForFunction(
+				(n) => Object.keys((window as unknown as ProbeWindow).__probe.cardSeen).length >= n,
+				total,
+				{ timeout: 10_000, polling: 200 }
+			)
+			.catch(() => undefined);
+		const seen = await b!.evaluate(() => (window as unknown as ProbeWindow).__probe.cardSeen);
+		const latencies = Object.entries(sent).flatMap(([title, at]) =>
+			seen[title] ? [seen[title] - at] : []
+		);
+		const half = Math.floor(latencies.length / 2);
+		const firstHalf = summarize(latencies.slice(0, half)).median;
+		const secondHalf = summarize(latencies.slice(half)).median;
+		const s = summarize(latencies);
+		void a;
+		return [
+			sampleRow(
+				{
+					scenario: '7 live sync',
+					figure: `write on A → card on B, ${opts.liveWritesPerSecond}/s for ${opts.liveMs / 1000} s`,
+					unit: 'ms',
+					target: 'p50 ≤ 20, p99 ≤ 60 ms, no backlog',
+					note: `p99 ${s.p99.toFixed(0)} ms; ${total - latencies.length} of ${total} not shown after 10 s; median 1st half ${firstHalf.toFixed(0)} / 2nd half ${secondHalf.toFixed(0)} ms`
+				},
+				s,
+				(x) => x.median <= 20 && x.p99 <= 60 && latencies.length === total
+			)
+		];
+	} finally {
+		await Promise.all(devices.map((c) => c.close()));
+	}
+}
