@@ -74,6 +74,14 @@ describe('restarting the server', () => {
 			};
 		};
 		const before = await snapshot(server);
+		// A browser's session cookie from before the restart.
+		const login = await fetch(`${server.baseUrl}/db/_session`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name, password })
+		});
+		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+		expect(cookie).toMatch(/^AuthSession=/);
 
 		await server.stop({ keepData: true });
 		server = await startAppServer({ dataDir });
@@ -86,5 +94,11 @@ describe('restarting the server', () => {
 		expect(me.workspaces.map((w) => w.id)).toContain(ws.id);
 		const info = await fetch(`${server.baseUrl}/db/${ws.db}`, { headers: asUser });
 		expect(info.status).toBe(200);
+
+		// Nobody is signed out by a restart: the old cookie still identifies the user.
+		const session = await json<{ userCtx: { name: string | null } }>(
+			fetch(`${server.baseUrl}/db/_session`, { headers: { cookie } })
+		);
+		expect(session.userCtx.name).toBe(name);
 	});
 });

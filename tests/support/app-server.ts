@@ -34,7 +34,7 @@ export interface ServerAccess {
 
 /** Start the server; `dataDir` defaults to a fresh temporary directory. */
 export async function startAppServer(
-	opts: { dataDir?: string; prefix?: string } = {}
+	opts: { dataDir?: string; prefix?: string; port?: number } = {}
 ): Promise<AppServer> {
 	if (!existsSync(SERVER_ENTRY)) {
 		throw new Error(
@@ -43,7 +43,8 @@ export async function startAppServer(
 	}
 	const dataDir =
 		opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), opts.prefix ?? 'taskflow-test-')));
-	const port = await getPort();
+	// A fixed port keeps the origin, e.g. for a service worker across a restart.
+	const port = opts.port ?? (await getPort());
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,

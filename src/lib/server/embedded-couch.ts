@@ -3,8 +3,8 @@
  * adapter, data under `DATA_DIR/couch/`. It listens on 127.0.0.1 only; browsers reach it
  * through the door (`/db`), never directly.
  */
-import { pbkdf2Sync } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { lockDataDir } from './data-dir-lock';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -57,6 +57,12 @@ export async function startEmbeddedCouch(opts: {
 	if (config.get('httpd', 'enable_cors') !== 'false') {
 		await setConfig(config, 'httpd', 'enable_cors', 'false');
 	}
+	// Session cookies are signed with this secret; express-pouchdb would make a new one on
+	// every start and sign everybody out. CouchDB keeps its secret in its config: so do we.
+	const secret = await sessionSecret(opts.dataDir);
+	if (config.get('couch_httpd_auth', 'secret') !== secret) {
+		await setConfig(config, 'couch_httpd_auth', 'secret', secret);
+	}
 
 	const server = createServer(app);
 	await listen(server, opts.port ?? 0);
@@ -99,6 +105,18 @@ function keepIncomingRevisions(db: { bulkDocs: BulkDocs }): void {
 		}
 		return inner.call(this, docs, ...rest);
 	};
+}
+
+/** The cookie-signing secret, made once per DATA_DIR and kept private (mode 0600). */
+async function sessionSecret(dataDir: string): Promise<string> {
+	const file = path.join(dataDir, 'session-secret');
+	try {
+		return (await readFile(file, 'utf8')).trim();
+	} catch {
+		const secret = randomBytes(32).toString('hex');
+		await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+		return secret;
+	}
 }
 
 /**
