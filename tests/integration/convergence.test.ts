@@ -65,80 +65,86 @@ describe('convergence', () => {
 		owner = await ownerWithWorkspace('conv');
 	});
 
-	it(`converges with nothing lost over ${RUNS} randomized runs (seed ${SEED})`, async () => {
-		const remote = remoteDb(door(`/${owner.ws.db}`), owner.name, owner.password);
-		let run = 0;
-		await fc.assert(
-			fc.asyncProperty(fc.array(opArb, { minLength: 4, maxLength: 24 }), async (ops) => {
-				run++;
-				const replicas = [0, 1, 2].map((i) => newReplica(owner.name, `r${i}x${run.toString(36)}`));
-				const [first] = replicas;
-				const tasks: string[] = [];
-				for (const title of ['Shared A', 'Shared B']) {
-					const t = await first!.tasks.create({
-						project: PROJECT,
-						title,
-						rank: 'a0',
-						description: DESCRIPTIONS[0]
-					});
-					tasks.push(t._id);
-				}
-				await syncUntilQuiet(replicas, remote, await docIdsOf(replicas, tasks));
-				const written: { task: string; field: string; value: unknown }[] = [];
-				for (const op of ops) {
-					const r = replicas[op.r]!;
-					if (op.kind === 'toggle') r.online = !r.online;
-					else if (op.kind === 'sync' && r.online) {
-						await syncOnce(r, remote, await docIdsOf(replicas, tasks));
-					} else if (op.kind === 'edit') {
-						const task = tasks[op.k]!;
-						await r.tasks.update(task as TaskId, op.patch);
-						for (const [field, value] of Object.entries(op.patch)) {
-							written.push({ task, field, value });
+	it(
+		`converges with nothing lost over ${RUNS} randomized runs (seed ${SEED})`,
+		async () => {
+			const remote = remoteDb(door(`/${owner.ws.db}`), owner.name, owner.password);
+			let run = 0;
+			await fc.assert(
+				fc.asyncProperty(fc.array(opArb, { minLength: 4, maxLength: 24 }), async (ops) => {
+					run++;
+					const replicas = [0, 1, 2].map((i) =>
+						newReplica(owner.name, `r${i}x${run.toString(36)}`)
+					);
+					const [first] = replicas;
+					const tasks: string[] = [];
+					for (const title of ['Shared A', 'Shared B']) {
+						const t = await first!.tasks.create({
+							project: PROJECT,
+							title,
+							rank: 'a0',
+							description: DESCRIPTIONS[0]
+						});
+						tasks.push(t._id);
+					}
+					await syncUntilQuiet(replicas, remote, await docIdsOf(replicas, tasks));
+					const written: { task: string; field: string; value: unknown }[] = [];
+					for (const op of ops) {
+						const r = replicas[op.r]!;
+						if (op.kind === 'toggle') r.online = !r.online;
+						else if (op.kind === 'sync' && r.online) {
+							await syncOnce(r, remote, await docIdsOf(replicas, tasks));
+						} else if (op.kind === 'edit') {
+							const task = tasks[op.k]!;
+							await r.tasks.update(task as TaskId, op.patch);
+							for (const [field, value] of Object.entries(op.patch)) {
+								written.push({ task, field, value });
+							}
 						}
 					}
-				}
-				for (const r of replicas) r.online = true;
-				await syncUntilQuiet(replicas, remote, await docIdsOf(replicas, tasks));
+					for (const r of replicas) r.online = true;
+					await syncUntilQuiet(replicas, remote, await docIdsOf(replicas, tasks));
 
-				const views = await Promise.all(
-					replicas.map(async (r) => {
-						const res = await r.db.allDocs({ keys: tasks, include_docs: true, conflicts: true });
-						return res.rows.map((row) => ('doc' in row ? row.doc : null));
-					})
-				);
-				for (const v of views) {
-					expect(v).toEqual(views[0]);
-					for (const doc of v) {
-						expect((doc as { _conflicts?: string[] })._conflicts).toBeUndefined();
-					}
-				}
-				const final = new Map((views[0] as unknown as Task[]).map((t) => [t._id, t]));
-				const log = (
-					await first!.db.allDocs({
-						startkey: 'activity:',
-						endkey: 'activity:\ufff0',
-						include_docs: true
-					})
-				).rows.map((row) => ('doc' in row ? row.doc : null)) as unknown as Activity[];
-				for (const w of written) {
-					const now = (final.get(w.task) as Record<string, unknown>)[w.field];
-					const inHistory = log.some(
-						(a) =>
-							a.task === w.task &&
-							a.field === w.field &&
-							(JSON.stringify(a.from) === JSON.stringify(w.value) ||
-								JSON.stringify(a.to) === JSON.stringify(w.value))
+					const views = await Promise.all(
+						replicas.map(async (r) => {
+							const res = await r.db.allDocs({ keys: tasks, include_docs: true, conflicts: true });
+							return res.rows.map((row) => ('doc' in row ? row.doc : null));
+						})
 					);
-					if (JSON.stringify(now) !== JSON.stringify(w.value) && !inHistory) {
-						throw new Error(
-							`${w.task}.${w.field} = ${JSON.stringify(w.value)} is neither final nor in history`
-						);
+					for (const v of views) {
+						expect(v).toEqual(views[0]);
+						for (const doc of v) {
+							expect((doc as { _conflicts?: string[] })._conflicts).toBeUndefined();
+						}
 					}
-				}
-				await Promise.all(replicas.map((r) => r.db.destroy()));
-			}),
-			{ seed: SEED, numRuns: RUNS, endOnFailure: true }
-		);
-	}, 600_000);
+					const final = new Map((views[0] as unknown as Task[]).map((t) => [t._id, t]));
+					const log = (
+						await first!.db.allDocs({
+							startkey: 'activity:',
+							endkey: 'activity:\ufff0',
+							include_docs: true
+						})
+					).rows.map((row) => ('doc' in row ? row.doc : null)) as unknown as Activity[];
+					for (const w of written) {
+						const now = (final.get(w.task) as Record<string, unknown>)[w.field];
+						const inHistory = log.some(
+							(a) =>
+								a.task === w.task &&
+								a.field === w.field &&
+								(JSON.stringify(a.from) === JSON.stringify(w.value) ||
+									JSON.stringify(a.to) === JSON.stringify(w.value))
+						);
+						if (JSON.stringify(now) !== JSON.stringify(w.value) && !inHistory) {
+							throw new Error(
+								`${w.task}.${w.field} = ${JSON.stringify(w.value)} is neither final nor in history`
+							);
+						}
+					}
+					await Promise.all(replicas.map((r) => r.db.destroy()));
+				}),
+				{ seed: SEED, numRuns: RUNS, endOnFailure: true }
+			);
+		},
+		Math.max(600_000, RUNS * 6_000)
+	);
 });
