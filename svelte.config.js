@@ -12,6 +12,26 @@ const config = {
 		serviceWorker: { register: false },
 		// The Node server (src/lib/server/main.ts) mounts the SvelteKit handler itself.
 		csrf: { trustedOrigins: [] },
+		// SvelteKit hashes its own inline bootstrap script, so no page needs 'unsafe-inline'
+		// scripts. Styles keep it: Svelte sets style attributes for transitions and `style:`.
+		// 'wasm-unsafe-eval' lets the ML worker compile WebAssembly; it does not allow eval().
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		typescript: {
 			// Type-check the server-side setup code and design documents with the app.
 			config: (tsconfig) => {

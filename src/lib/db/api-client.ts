@@ -14,7 +14,11 @@ export interface WorkspaceInfo {
 export interface Me {
 	name: string;
 	roles: string[];
+	/** True for the owner who set the server up (manages sign-up and accounts). */
+	owner: boolean;
 	workspaces: WorkspaceInfo[];
+	/** The user's private database (preferences, notifications). */
+	userDb: string;
 }
 
 export interface SessionUser {
@@ -37,7 +41,8 @@ export class ApiError extends Error {
 	}
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON call to the app's server; failures become `ApiError`. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
 	let res: Response;
 	try {
 		res = await fetch(path, {

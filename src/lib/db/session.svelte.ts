@@ -28,6 +28,9 @@ class SessionManager {
 	#unverified = $state(false);
 	/** True when the server said the session is gone while we were working. */
 	#expired = $state(false);
+	/** Workspaces this user was removed from while they had them open. */
+	#removed = $state<string[]>([]);
+	#owner = $state(false);
 	#initialised: Promise<void> | null = null;
 
 	get status() {
@@ -44,6 +47,14 @@ class SessionManager {
 	}
 	get expired() {
 		return this.#expired;
+	}
+	/** True for the server's owner (sign-up policy, accounts). */
+	get owner() {
+		return this.#owner;
+	}
+	/** Whether the server no longer lets this user into workspace `id`. */
+	removedFrom(id: string): boolean {
+		return this.#removed.includes(id);
 	}
 
 	/** Resolve the session once per page load (later calls share the first). */
@@ -85,17 +96,31 @@ class SessionManager {
 		this.#initialised = Promise.resolve();
 	}
 
-	/** Sync reported 401/403: keep working locally, ask the user to sign in again. */
+	/**
+	 * Sync reported 401/403: either the session ended (ask to sign in again) or the user was
+	 * removed from the workspace (say so; signing in again would not help). `/api/me` tells
+	 * which; until it answers, the session counts as ended.
+	 */
 	markExpired(): void {
-		this.#expired = true;
+		// Detached from the caller's reactive context: it may run inside an effect.
+		queueMicrotask(() => void this.refreshWorkspaces());
 	}
 
+	/**
+	 * Re-reads the user's workspaces and roles. A workspace that disappeared is remembered as
+	 * removed but kept in the list for this page, so its local data stays on screen.
+	 */
 	async refreshWorkspaces(): Promise<void> {
 		const user = this.#user;
 		if (!user) return;
 		try {
 			const me: Me = await api.me();
-			this.#workspaces = me.workspaces;
+			const ids = new Set(me.workspaces.map((w) => w.id));
+			const gone = this.#workspaces.filter((w) => !ids.has(w.id));
+			this.#removed = gone.map((w) => w.id);
+			this.#workspaces = [...me.workspaces, ...gone];
+			this.#owner = me.owner;
+			this.#expired = false;
 			localStorage.setItem(meKey(user.name), JSON.stringify(me));
 		} catch (err) {
 			if (err instanceof ApiError && err.status === 401) this.#expired = true;
@@ -116,6 +141,8 @@ class SessionManager {
 	#signedOut(): void {
 		this.#user = null;
 		this.#workspaces = [];
+		this.#removed = [];
+		this.#owner = false;
 		this.#status = 'signed-out';
 	}
 }

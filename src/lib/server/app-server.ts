@@ -61,7 +61,7 @@ export function createAppServer(opts: {
 		const started = performance.now();
 		// Read before routing: the door rewrites req.url for the upstream.
 		const logPath = loggablePath((req.url ?? '/').split('?')[0]!);
-		applySecurityHeaders(res);
+		applySecurityHeaders(res, /^\/(db|api)(\/|$)/.test(logPath));
 		res.on('close', () => {
 			log(
 				JSON.stringify({

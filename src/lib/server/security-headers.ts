@@ -1,15 +1,15 @@
 /**
- * Headers every response carries. The HTML pages get their own, fuller Content-Security-
- * Policy from SvelteKit (`kit.csp` in svelte.config.js, with hashes of its inline bootstrap
- * script); this strict default covers everything else — JSON, static files, errors — and is
- * replaced by SvelteKit's on pages because `writeHead` headers win over `setHeader` ones.
+ * Headers every response carries. Pages get their Content-Security-Policy from SvelteKit
+ * (`kit.csp` in svelte.config.js, with hashes of its inline bootstrap script); the strict
+ * default here is for the JSON of `/db` and `/api` only (`/healthz` holds no data). It must never reach the UI handler:
+ * SvelteKit's 304 answers carry no CSP of their own, and the browser would apply this one to
+ * the cached page on reload, blocking every script and stylesheet.
  */
 import type { ServerResponse } from 'node:http';
 
 export const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-	'content-security-policy': DEFAULT_CSP,
 	'x-content-type-options': 'nosniff',
 	'x-frame-options': 'DENY',
 	// Invite links carry their token in the path; never send it to another site.
@@ -18,9 +18,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
 };
 
-/** Sets the security headers on `res` before any handler writes it. */
-export function applySecurityHeaders(res: ServerResponse): void {
+/** Sets the security headers on `res` before any handler writes it; `api` adds the CSP. */
+export function applySecurityHeaders(res: ServerResponse, api: boolean): void {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	if (api) res.setHeader('content-security-policy', DEFAULT_CSP);
 }
 
 /** A request path fit for the log: invite tokens are secrets, so they are masked. */

@@ -129,4 +129,45 @@ export class AppPage {
 		const el = this.page.getByTestId('sync-pending');
 		return (await el.count()) ? Number(await el.textContent()) : 0;
 	}
+
+	/** Opens the members page of workspace `wsId` and waits for the list. */
+	async openMembers(wsId: string): Promise<void> {
+		await this.page.goto(`${this.baseUrl}/w/${wsId}/members`);
+		await this.page.getByTestId('members').waitFor();
+	}
+
+	/** Creates an invite link on the open members page and returns it. */
+	async createInviteLink(role: 'admin' | 'member' | 'viewer'): Promise<string> {
+		await this.page.getByRole('button', { name: 'Invite by link' }).click();
+		await this.page.locator(`dialog input[name=role][value=${role}]`).check();
+		await this.page.getByRole('button', { name: 'Create link' }).click();
+		const link = this.page.getByTestId('invite-link');
+		await link.waitFor();
+		const url = await link.inputValue();
+		await this.page.getByRole('button', { name: 'Close' }).click();
+		return url;
+	}
+
+	member(name: string): Locator {
+		return this.page.locator(`[data-testid=member][data-name="${name}"]`);
+	}
+
+	async setMemberRole(name: string, role: 'admin' | 'member' | 'viewer'): Promise<void> {
+		await this.member(name).getByRole('combobox').selectOption(role);
+		await this.page.getByText(`${name} is now ${role}.`).waitFor();
+	}
+
+	/** Removes a member, accepting the confirmation. */
+	async removeMember(name: string): Promise<void> {
+		this.page.once('dialog', (d) => void d.accept());
+		await this.member(name)
+			.getByRole('button', { name: `Remove ${name}` })
+			.click();
+		await this.member(name).waitFor({ state: 'detached' });
+	}
+
+	/** The workspace id of the page's URL (`/w/<id>/…`). */
+	workspaceId(): string {
+		return /\/w\/([0-9a-z]+)/.exec(this.page.url())?.[1] ?? '';
+	}
 }

@@ -1,0 +1,24 @@
+/** Words for workspace roles and invite lifetimes, shared by the members UI. */
+import type { Role } from '$lib/db/accounts-client';
+
+export const ROLES: readonly Role[] = ['admin', 'member', 'viewer'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+	admin: 'Admin',
+	member: 'Member',
+	viewer: 'Viewer'
+};
+
+export const ROLE_HINTS: Record<Role, string> = {
+	admin: 'Manages members, projects and settings',
+	member: 'Creates and edits work',
+	viewer: 'Reads only'
+};
+
+/** Invite link lifetimes offered in the dialog, in hours. */
+export const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
+	{ hours: 24, label: '1 day' },
+	{ hours: 72, label: '3 days' },
+	{ hours: 168, label: '7 days' },
+	{ hours: 720, label: '30 days' }
+];
