@@ -40,7 +40,10 @@ describe('security', () => {
 
 	beforeAll(async () => {
 		browser = await launchBrowser();
-		ownerCtx = await newContext(browser, { viewport: 'desktop' });
+		ownerCtx = await newContext(browser, {
+			viewport: 'desktop',
+			permissions: ['clipboard-read', 'clipboard-write']
+		});
 		guestCtx = await newContext(browser, { viewport: 'phone' });
 		owner = new AppPage(await ownerCtx.newPage(), baseUrl);
 		guest = new AppPage(await guestCtx.newPage(), baseUrl);
@@ -131,6 +134,20 @@ describe('security', () => {
 			return res.status;
 		}, `tf-ws-${wsId}`);
 		expect([401, 403]).toContain(status);
+		await guest.page.goto(`${baseUrl}/w/${wsId}/members`);
+		await guest.page.getByTestId('members').waitFor();
+		await expect(guest.page.getByRole('button', { name: 'Invite by link' }).count()).resolves.toBe(
+			0
+		);
+		await screenshot(guest.page, 'phone-members-as-viewer');
+		const signup = await newContext(browser, { viewport: 'desktop' });
+		const stranger = await signup.newPage();
+		await stranger.goto(`${baseUrl}/signup`);
+		await stranger.getByTestId('signup-closed').waitFor();
+		await screenshot(stranger, 'desktop-signup-invite-only');
+		await signup.close();
+		await guest.page.goto(projectUrl);
+		await guest.card('Check the valves').waitFor();
 	});
 
 	it('removes them: their sync stops with a clear message', async () => {

@@ -144,6 +144,8 @@ export class AppPage {
 		const link = this.page.getByTestId('invite-link');
 		await link.waitFor();
 		const url = await link.inputValue();
+		await this.page.getByRole('button', { name: 'Copy' }).click();
+		await this.page.getByRole('button', { name: 'Copied' }).waitFor();
 		await this.page.getByRole('button', { name: 'Close' }).click();
 		return url;
 	}
