@@ -18,6 +18,8 @@ export interface BenchOptions {
 	loadSteps: number[];
 	loadMs: number;
 	loadWritesPerSecond: number;
+	/** Wait after the last write of a load step for deliveries still on their way. */
+	loadDrainMs: number;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -31,13 +33,14 @@ export function parseOptions(argv: string[]): BenchOptions {
 			bulkReps: 2,
 			queryReps: 50,
 			findReps: 10,
-			boardEdits: 30,
+			boardEdits: 20,
 			coldStarts: 2,
 			liveWritesPerSecond: 50,
-			liveMs: 3000,
-			loadSteps: [2, 4],
+			liveMs: 2000,
+			loadSteps: [3],
 			loadMs: 2000,
-			loadWritesPerSecond: 10
+			loadWritesPerSecond: 10,
+			loadDrainMs: 1500
 		};
 	}
 	return {
@@ -54,6 +57,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 		liveMs: 60_000,
 		loadSteps: [2, 5, 10, 20, 40, 80],
 		loadMs: 8000,
-		loadWritesPerSecond: 10
+		loadWritesPerSecond: 10,
+		loadDrainMs: 3000
 	};
 }

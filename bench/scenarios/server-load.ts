@@ -74,7 +74,7 @@ async function runStep(ctx: BenchContext, db: string, n: number, step: number): 
 		);
 	}
 	await Promise.all(writes);
-	await new Promise((r) => setTimeout(r, 3000));
+	await new Promise((r) => setTimeout(r, opts.loadDrainMs));
 	clearInterval(sampler);
 	for (const h of handles) {
 		h.sync.cancel();
