@@ -42,7 +42,7 @@ export async function coldStart(ctx: BenchContext, device: Device): Promise<Row[
 				figure: `reload → first card painted, ${ctx.ws.tasks.length} tasks stored`,
 				unit: 'ms',
 				target: '≤ 300 ms',
-				note: 'online, HTTP cache warm (no service worker yet)'
+				note: 'online reload (offline start through the service worker not measured)'
 			},
 			summarize(samples),
 			(s) => s.median <= 300
