@@ -31,9 +31,14 @@ export class ConflictRepairer {
 	#feed: PouchDB.Core.Changes<object> | null = null;
 	#draining: Promise<void> | null = null;
 
+	/**
+	 * @param canWrite repairs are writes: a viewer's device (or one whose role just became
+	 * viewer) leaves conflicts to members' devices.
+	 */
 	constructor(
 		private readonly db: Db,
 		private readonly user: string,
+		private readonly canWrite: () => boolean = () => true,
 		private readonly onRepaired: (r: Repaired) => void = () => {}
 	) {}
 
@@ -108,6 +113,7 @@ export class ConflictRepairer {
 
 	/** Merge all leaves of `id` into one. Returns false when there was nothing to do. */
 	async repair(id: string): Promise<boolean> {
+		if (!this.canWrite()) return false;
 		const winner = await this.db.get<Leaf>(id, { conflicts: true });
 		const losers = (winner as { _conflicts?: string[] })._conflicts ?? [];
 		if (losers.length === 0) return false;

@@ -43,13 +43,16 @@ export class WorkspaceSession {
 	readonly projectsRepo: ProjectsRepo;
 	readonly tasksRepo: TasksRepo;
 	readonly commentsRepo: CommentsRepo;
+	/** False for viewers; follows role changes while the workspace stays open. */
+	canWrite: boolean;
 
 	constructor(
 		readonly workspaceId: string,
 		readonly dbName: string,
 		readonly user: string,
-		readonly canWrite = true
+		canWrite = true
 	) {
+		this.canWrite = canWrite;
 		// One local database per user and workspace, so two people sharing a browser profile
 		// never see each other's unsynced work.
 		this.db = openLocalDb(`taskflow-${user}-${dbName}`);
@@ -73,8 +76,7 @@ export class WorkspaceSession {
 
 	/** Viewers cannot write, so they leave conflicts to the members' devices. */
 	#repairConflicts(): (() => void) | void {
-		if (!this.canWrite) return;
-		const repairer = new ConflictRepairer(this.db, this.user);
+		const repairer = new ConflictRepairer(this.db, this.user, () => this.canWrite);
 		repairer.start().catch((err: unknown) => console.warn('conflict repair stopped', err));
 		return () => repairer.stop();
 	}
@@ -104,12 +106,8 @@ export function openWorkspace(
 	user: string,
 	canWrite = true
 ): WorkspaceSession {
-	if (
-		current &&
-		current.workspaceId === workspaceId &&
-		current.user === user &&
-		current.canWrite === canWrite
-	) {
+	if (current && current.workspaceId === workspaceId && current.user === user) {
+		current.canWrite = canWrite;
 		return current;
 	}
 	current?.close();
