@@ -1,5 +1,5 @@
 /** Scenarios 9–11 measure features that are not built yet; they say so in the table. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { notAvailable, type Row } from '../table';
 
 const FEATURES = [
@@ -12,13 +12,17 @@ const FEATURES = [
 	}
 ];
 
+/** A folder that holds code (an empty scaffold folder does not count). */
+const hasCode = (p: string): boolean => existsSync(p) && readdirSync(p).length > 0;
+
 export function notBuiltRows(): Row[] {
-	return FEATURES.map((f) =>
-		notAvailable(
+	return FEATURES.map((f) => {
+		const started = f.paths.find(hasCode);
+		return notAvailable(
 			f.scenario,
-			f.paths.some((p) => existsSync(p))
-				? `${f.issue} has started (${f.paths.find((p) => existsSync(p))}); no bench for it yet`
+			started
+				? `${f.issue} has started (${started}); no bench for it yet`
 				: `feature not built (${f.issue})`
-		)
-	);
+		);
+	});
 }

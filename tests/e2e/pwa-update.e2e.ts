@@ -17,13 +17,14 @@ const VARIANTS = [`${SW}.br`, `${SW}.gz`];
 
 describe('update flow', () => {
 	let server: AppServer | null = null;
-	const saved = new Map<string, Buffer>();
+	// Byte-exact copies (latin1 maps each byte to one character) to restore afterwards.
+	const saved = new Map<string, string>();
 	const dirs: string[] = [];
 
 	afterAll(async () => {
 		await server?.stop();
 		// Put the build back exactly as it was.
-		for (const [file, data] of saved) await writeFile(file, data);
+		for (const [file, data] of saved) await writeFile(file, data, 'latin1');
 		await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 	});
 
@@ -50,9 +51,10 @@ describe('update flow', () => {
 
 		// Deploy "a new version": a different service worker, served fresh (no precompressed copy).
 		await server.stop({ keepData: true });
-		for (const file of [SW, ...VARIANTS])
-			{if (existsSync(file)) saved.set(file, await readFile(file));}
-		await writeFile(SW, `${saved.get(SW)!.toString()}\n// next version ${Date.now()}\n`);
+		for (const file of [SW, ...VARIANTS]) {
+			if (existsSync(file)) saved.set(file, await readFile(file, 'latin1'));
+		}
+		await writeFile(SW, `${saved.get(SW)!}\n// next version ${Date.now()}\n`, 'latin1');
 		for (const file of VARIANTS) await rm(file, { force: true });
 		server = await startAppServer({ dataDir, port });
 
