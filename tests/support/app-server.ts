@@ -34,7 +34,7 @@ export interface ServerAccess {
 
 /** Start the server; `dataDir` defaults to a fresh temporary directory. */
 export async function startAppServer(
-	opts: { dataDir?: string; prefix?: string; port?: number } = {}
+	opts: { dataDir?: string; prefix?: string; port?: number; env?: Record<string, string> } = {}
 ): Promise<AppServer> {
 	if (!existsSync(SERVER_ENTRY)) {
 		throw new Error(
@@ -55,6 +55,7 @@ export async function startAppServer(
 	for (const key of ['COUCHDB_URL', 'COUCHDB_USER', 'COUCHDB_PASSWORD'] as const) {
 		if (process.env[key]) env[key] = process.env[key];
 	}
+	Object.assign(env, opts.env);
 	const child = spawn(process.execPath, ['--enable-source-maps', SERVER_ENTRY], {
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -1,7 +1,9 @@
 /**
  * The single HTTP server: `/db/*` → the door to CouchDB, `/api/*` → accounts API,
- * `/healthz`, and everything else → the built SvelteKit app (adapter-node handler).
+ * `/healthz`, `/readyz`, `/metrics`, and everything else → the built SvelteKit app
+ * (adapter-node handler).
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -11,6 +13,9 @@ import { createAccountsApi } from './accounts-api';
 import { createDbDoor, DOOR_PREFIX } from './door/db-door';
 import { sendJson } from './http-json';
 import { LoginLimiter } from './login-limiter';
+import { checkReadiness } from './readiness';
+import { routeLabel } from './route-label';
+import { ServerMetrics } from './server-metrics';
 import { applySecurityHeaders, loggablePath } from './security-headers';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -21,8 +26,10 @@ export function createTaskflowRoutes(opts: { upstream: string; couch: ServerScop
 	const limiter = new LoginLimiter();
 	const door = createDbDoor(opts.upstream, limiter);
 	const api = createAccountsApi({ ...opts, limiter });
+	const metrics = new ServerMetrics();
 	return {
-		/** Handles the request and returns true if it belongs to `/db`, `/api` or `/healthz`. */
+		metrics,
+		/** Handles the request and returns true if it belongs to `/db`, `/api` or operations. */
 		handle(req: IncomingMessage, res: ServerResponse): boolean {
 			const p = (req.url ?? '/').split('?')[0]!;
 			if (p === DOOR_PREFIX || p.startsWith(`${DOOR_PREFIX}/`)) {
@@ -31,6 +38,15 @@ export function createTaskflowRoutes(opts: { upstream: string; couch: ServerScop
 				void api(req, res);
 			} else if (p === '/healthz') {
 				sendJson(res, 200, { ok: true });
+			} else if (p === '/readyz') {
+				void checkReadiness(opts.upstream, opts.couch).then((r) =>
+					sendJson(res, r.ready ? 200 : 503, { ok: r.ready, checks: r.checks })
+				);
+			} else if (p === '/metrics') {
+				void metrics.text().then((text) => {
+					res.writeHead(200, { 'content-type': metrics.registry.contentType });
+					res.end(text);
+				});
 			} else {
 				return false;
 			}
@@ -60,11 +76,19 @@ export function createAppServer(opts: {
 	return createServer((req, res) => {
 		const started = performance.now();
 		// Read before routing: the door rewrites req.url for the upstream.
-		const logPath = loggablePath((req.url ?? '/').split('?')[0]!);
+		const rawPath = (req.url ?? '/').split('?')[0]!;
+		const logPath = loggablePath(rawPath);
 		applySecurityHeaders(res, /^\/(db|api)(\/|$)/.test(logPath));
+		// One id per request, taken from a proxy in front when it sends a sane one.
+		const given = req.headers['x-request-id'];
+		const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+		res.setHeader('x-request-id', id);
+		const done = opts.routes.metrics.track(routeLabel(rawPath), req.method ?? 'GET', req.url ?? '');
 		res.on('close', () => {
+			done(res.statusCode);
 			log(
 				JSON.stringify({
+					id,
 					method: req.method,
 					path: logPath,
 					status: res.statusCode,
