@@ -17,6 +17,16 @@ interface AxeViolation {
 
 /** Serious and critical violations on the page as it is now, one line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+	// Contrast is measured on what is painted: let entrance animations (fades) finish first.
+	// (Endless ones such as spinners never finish; cancelled ones reject: skip both.)
+	await page.evaluate(() =>
+		Promise.all(
+			document
+				.getAnimations()
+				.filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+				.map((a) => a.finished.catch(() => undefined))
+		)
+	);
 	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
 	const violations = await page.evaluate(async () => {
 		const axe = (
