@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MAX_DOC_BYTES, workspaceDocSchemas } from '../src/lib/domain/schemas/doc-schemas';
 import { checkJsonSchema } from './lib/json-schema-check.js';
+import { workspaceViews } from './lib/time-views.js';
 import { workspaceRules } from './lib/workspace-rules.js';
 
 /** A design document as stored in CouchDB (without `_rev`). */
@@ -39,11 +40,22 @@ export function workspaceValidateSource(): string {
 	].join('\n');
 }
 
+/** The views as CouchDB stores them: map functions as source text. */
+export function workspaceViewSources(): Record<string, { map: string; reduce?: string }> {
+	return Object.fromEntries(
+		Object.entries(workspaceViews).map(([name, view]) => [
+			name,
+			view.reduce ? { map: view.map.toString(), reduce: view.reduce } : { map: view.map.toString() }
+		])
+	);
+}
+
 /** The workspace design document. */
 export function workspaceDesignDoc(): DesignDoc {
 	return {
 		_id: '_design/taskflow',
 		language: 'javascript',
-		validate_doc_update: workspaceValidateSource()
+		validate_doc_update: workspaceValidateSource(),
+		views: workspaceViewSources()
 	};
 }

@@ -24,6 +24,7 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 	var key, type, err, size;
 	var old = oldDoc && !oldDoc._deleted ? oldDoc : null;
 
+	var isWsAdmin = isAdmin || (ws !== null && roles.indexOf('ws.' + ws + '.admin') !== -1);
 	if (!isAdmin) {
 		if (!ws || !user) throw { unauthorized: 'sign in as a member of this workspace to write' };
 		if (
@@ -107,6 +108,35 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 			throw { forbidden: 'time.user: only its user may edit a time entry' };
 		}
 		if (old && newDoc.user !== old.user) throw { forbidden: 'time.user: cannot change' };
+		err = timeSpanError(newDoc);
+		if (err) throw { forbidden: err };
+	}
+	if (type === 'project' && !isWsAdmin && !sameRates(old, newDoc)) {
+		throw { forbidden: 'project.rate: only workspace admins set rates' };
+	}
+
+	/** Times an entry must keep: end after start, at most a day, minutes that match. */
+	function timeSpanError(/** @type {any} */ doc) {
+		if (doc.end === null) {
+			return doc.minutes === 0 ? null : 'time.minutes: must be 0 while the timer runs';
+		}
+		var ms = Date.parse(doc.end) - Date.parse(doc.start);
+		if (!(ms > 0)) return 'time.end: must be after start';
+		if (ms > 24 * 3600000) return 'time.end: an entry cannot be longer than 24 hours';
+		if (doc.minutes !== Math.round(ms / 60000)) return 'time.minutes: must match start and end';
+		return null;
+	}
+
+	/** Whether a project keeps the rates of its previous revision (none before: no rates). */
+	function sameRates(/** @type {any} */ before, /** @type {any} */ after) {
+		var a = before || {};
+		if ((a.rate == null ? null : a.rate) !== (after.rate == null ? null : after.rate)) return false;
+		var x = a.memberRates || {};
+		var y = after.memberRates || {};
+		var k;
+		for (k in x) if (Object.prototype.hasOwnProperty.call(x, k) && x[k] !== y[k]) return false;
+		for (k in y) if (Object.prototype.hasOwnProperty.call(y, k) && x[k] !== y[k]) return false;
+		return true;
 	}
 
 	/** @param {any} v @param {string} at @param {number} depth @returns {string | null} */

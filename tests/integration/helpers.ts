@@ -147,7 +147,7 @@ export function newTimeEntry(user: string, task: string): TestDoc {
 		user,
 		task,
 		project: `project:${ulid()}`,
-		start: t,
+		start: new Date(Date.parse(t) - 30 * 60_000).toISOString(),
 		end: t,
 		minutes: 30,
 		note: 'pump check',

@@ -6,9 +6,8 @@ import {
 	mergeFields,
 	type LostValue
 } from './clocked-merge';
+import { PROJECT_FIELDS as FIELDS } from './project-ops';
 import type { Project } from './schemas/project.schema';
-
-const FIELDS = ['name', 'description', 'color', 'archived'] as const;
 
 export function mergeProjectRevisions(revisions: readonly Project[]): {
 	project: Project;

@@ -3,8 +3,17 @@ import { newProjectId, type ProjectId } from './ids';
 import type { Project } from './schemas/project.schema';
 import { sameValue, type FieldChange, type WriteContext } from './write-context';
 
-export type ProjectPatch = Partial<Pick<Project, 'name' | 'description' | 'color' | 'archived'>>;
-const PROJECT_FIELDS = ['name', 'description', 'color', 'archived'] as const;
+export type ProjectPatch = Partial<
+	Pick<Project, 'name' | 'description' | 'color' | 'archived' | 'rate' | 'memberRates'>
+>;
+export const PROJECT_FIELDS = [
+	'name',
+	'description',
+	'color',
+	'archived',
+	'rate',
+	'memberRates'
+] as const;
 
 export function createProject(
 	input: { name: string; description?: string; color?: Project['color'] },
@@ -23,7 +32,10 @@ export function createProject(
 		createdAt: ctx.now,
 		updatedAt: ctx.now
 	};
-	for (const f of PROJECT_FIELDS) project.clocks[f] = ctx.stamp;
+	// Rates start absent; they get a clock when first set.
+	for (const f of ['name', 'description', 'color', 'archived'] as const) {
+		project.clocks[f] = ctx.stamp;
+	}
 	return project;
 }
 

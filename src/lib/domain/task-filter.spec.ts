@@ -6,6 +6,7 @@ import {
 	isFilterActive,
 	matchesDue,
 	matchesText,
+	matchesTracked,
 	searchTerms,
 	taskMatcher,
 	type TaskFilter
@@ -217,5 +218,36 @@ describe('taskMatcher', () => {
 	it('judges due dates against the given day', () => {
 		expect(kept(tasks, { due: 'overdue' }, '2024-06-13')).toEqual(['four']);
 		expect(kept(tasks, { due: 'overdue' }, TODAY)).toEqual([]);
+	});
+});
+
+describe('matchesTracked', () => {
+	const est = (estimate: number | null): Task => ({ ...task({ title: 'x' }), estimate });
+	const minutes = (task: Task, m: number) => new Map([[task._id, m]]);
+
+	it('keeps every task with no tracked filter', () => {
+		expect(matchesTracked(est(null), null, new Map())).toBe(true);
+	});
+
+	it("'any' and 'none' split tasks by whether time was tracked", () => {
+		const t = est(2);
+		expect(matchesTracked(t, 'any', minutes(t, 5))).toBe(true);
+		expect(matchesTracked(t, 'any', new Map())).toBe(false);
+		expect(matchesTracked(t, 'none', new Map())).toBe(true);
+		expect(matchesTracked(t, 'none', minutes(t, 5))).toBe(false);
+	});
+
+	it("'over' keeps tasks tracked beyond their estimate only", () => {
+		const t = est(1.5);
+		expect(matchesTracked(t, 'over', minutes(t, 91))).toBe(true);
+		expect(matchesTracked(t, 'over', minutes(t, 90))).toBe(false);
+		expect(matchesTracked(est(null), 'over', minutes(est(null), 600))).toBe(false);
+	});
+
+	it('is part of taskMatcher', () => {
+		const t = est(1);
+		const match = taskMatcher(filter({ tracked: 'over' }), TODAY, minutes(t, 61));
+		expect(match(t)).toBe(true);
+		expect(taskMatcher(filter({ tracked: 'over' }), TODAY)(t)).toBe(false);
 	});
 });

@@ -14,6 +14,14 @@ export const DUE_FILTER_LABELS: Record<DueFilter, string> = {
 	none: 'No due date'
 };
 
+export const TRACKED_FILTERS = ['any', 'none', 'over'] as const;
+export type TrackedFilter = (typeof TRACKED_FILTERS)[number];
+export const TRACKED_FILTER_LABELS: Record<TrackedFilter, string> = {
+	any: 'Has tracked time',
+	none: 'No tracked time',
+	over: 'Over its estimate'
+};
+
 export interface TaskFilter {
 	statuses: TaskStatus[];
 	priorities: Priority[];
@@ -21,6 +29,8 @@ export interface TaskFilter {
 	assignees: string[];
 	tags: string[];
 	due: DueFilter | null;
+	/** By time tracked on the task (see `matchesTracked`). */
+	tracked: TrackedFilter | null;
 	text: string;
 }
 
@@ -30,12 +40,14 @@ export const emptyFilter = (): TaskFilter => ({
 	assignees: [],
 	tags: [],
 	due: null,
+	tracked: null,
 	text: ''
 });
 
 export const isFilterActive = (f: TaskFilter): boolean =>
 	f.statuses.length + f.priorities.length + f.assignees.length + f.tags.length > 0 ||
 	f.due !== null ||
+	f.tracked !== null ||
 	f.text.trim() !== '';
 
 /** Lowercased, accent-free search terms. */
@@ -69,8 +81,28 @@ export function matchesDue(task: Task, due: DueFilter | null, today: string): bo
 	return days >= 0 && task.due <= endOfWeek(today);
 }
 
+/** Minutes tracked per task id (tasks without time are absent). */
+export type TrackedMinutes = ReadonlyMap<string, number>;
+
+/** `over`: more time tracked than the estimate (tasks without an estimate never are). */
+export function matchesTracked(
+	task: Task,
+	tracked: TrackedFilter | null,
+	minutes: TrackedMinutes
+): boolean {
+	if (tracked === null) return true;
+	const m = minutes.get(task._id) ?? 0;
+	if (tracked === 'any') return m > 0;
+	if (tracked === 'none') return m === 0;
+	return task.estimate !== null && m > task.estimate * 60;
+}
+
 /** A predicate for `filter`, with the search terms computed once. */
-export function taskMatcher(filter: TaskFilter, today: string): (task: Task) => boolean {
+export function taskMatcher(
+	filter: TaskFilter,
+	today: string,
+	tracked: TrackedMinutes = new Map()
+): (task: Task) => boolean {
 	const terms = searchTerms(filter.text);
 	const statuses = new Set(filter.statuses);
 	const priorities = new Set(filter.priorities);
@@ -82,5 +114,6 @@ export function taskMatcher(filter: TaskFilter, today: string): (task: Task) => 
 		(assignees.size === 0 || assignees.has(task.assignee ?? '')) &&
 		(tags.size === 0 || task.tags.some((t) => tags.has(t.toLowerCase()))) &&
 		matchesDue(task, filter.due, today) &&
+		matchesTracked(task, filter.tracked, tracked) &&
 		matchesText(task, terms);
 }

@@ -16,15 +16,23 @@ export function groupByStatus(tasks: Iterable<Task>): Record<TaskStatus, Task[]>
 	return cols;
 }
 
-export const LIST_SORTS = ['rank', 'priority', 'due', 'title', 'updated'] as const;
+export const LIST_SORTS = ['rank', 'priority', 'due', 'title', 'updated', 'tracked'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
 const priorityWeight = (p: Task['priority']) => PRIORITIES.length - PRIORITIES.indexOf(p);
 const statusIndex = (s: TaskStatus) => TASK_STATUSES.indexOf(s);
 
-/** A comparator for the task list. Undated tasks sort after dated ones. */
-export function listComparator(sort: ListSort): (a: Task, b: Task) => number {
+/**
+ * A comparator for the task list. Undated tasks sort after dated ones; `tracked` puts the
+ * most tracked time first, using the minutes per task id.
+ */
+export function listComparator(
+	sort: ListSort,
+	tracked: ReadonlyMap<string, number> = new Map()
+): (a: Task, b: Task) => number {
 	switch (sort) {
+		case 'tracked':
+			return (a, b) => (tracked.get(b._id) ?? 0) - (tracked.get(a._id) ?? 0) || byRank(a, b);
 		case 'priority':
 			return (a, b) => priorityWeight(b.priority) - priorityWeight(a.priority) || byRank(a, b);
 		case 'due':

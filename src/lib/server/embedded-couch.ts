@@ -12,6 +12,9 @@ import path from 'node:path';
 import expressPouchDB from 'express-pouchdb';
 import PouchDB from 'pouchdb-node';
 import type { AdminCredentials } from './admin-credentials';
+import { embeddedViews } from './embedded-views';
+
+PouchDB.plugin(embeddedViews);
 
 /** A running embedded server. */
 export interface EmbeddedCouch {

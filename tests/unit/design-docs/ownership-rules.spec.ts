@@ -37,8 +37,8 @@ describe('time entries belong to their user', () => {
 	});
 
 	it('are edited and deleted by their user only, who cannot hand them over', () => {
-		expect(verdict(ws, { ...entry, minutes: 5 }, entry, member('alice'))).toBeNull();
-		expect(verdict(ws, { ...entry, minutes: 5 }, entry, member('bob'))).toEqual({
+		expect(verdict(ws, { ...entry, note: 'pumps' }, entry, member('alice'))).toBeNull();
+		expect(verdict(ws, { ...entry, note: 'pumps' }, entry, member('bob'))).toEqual({
 			forbidden: 'time.user: only its user may edit a time entry'
 		});
 		expect(verdict(ws, { ...entry, user: 'bob' }, entry, member('alice'))).toEqual({
@@ -47,6 +47,48 @@ describe('time entries belong to their user', () => {
 		const del = { _id: entry._id, _rev: '2-x', _deleted: true };
 		expect(verdict(ws, del, entry, member('bob'))).toHaveProperty('forbidden');
 		expect(verdict(ws, del, entry, member('alice'))).toBeNull();
+	});
+});
+
+describe('time entry spans', () => {
+	const entry = validDocs.time!;
+	const span = (start: string, end: string | null, minutes: number) =>
+		verdict(ws, { ...entry, start, end, minutes }, null, member('alice'));
+
+	it('keep end after start, at most a day, with minutes that match', () => {
+		expect(span('2026-11-16T09:00:00+01:00', '2026-11-16T10:30:00+01:00', 90)).toBeNull();
+		// The same instant written with another offset is the same span.
+		expect(span('2026-11-16T09:00:00+01:00', '2026-11-16T08:30:00Z', 30)).toBeNull();
+		expect(span('2026-11-16T09:00:00+01:00', '2026-11-16T09:00:00+01:00', 0)).toEqual({
+			forbidden: 'time.end: must be after start'
+		});
+		expect(span('2026-11-16T09:00:00+01:00', '2026-11-17T09:01:00+01:00', 1440)).toEqual({
+			forbidden: 'time.end: an entry cannot be longer than 24 hours'
+		});
+		expect(span('2026-11-16T09:00:00+01:00', '2026-11-16T10:00:00+01:00', 61)).toEqual({
+			forbidden: 'time.minutes: must match start and end'
+		});
+		expect(span('2026-11-16T09:00:00+01:00', null, 5)).toEqual({
+			forbidden: 'time.minutes: must be 0 while the timer runs'
+		});
+	});
+});
+
+describe('project rates', () => {
+	const project = validDocs.project!;
+	const admin = (name: string) => ({ name, roles: [`ws.${WS}.admin`], db: `tf-ws-${WS}` });
+
+	it('are set by workspace admins only', () => {
+		const rated = { ...project, rate: 80, memberRates: { bob: 95 } };
+		expect(verdict(ws, rated, project, admin('alice'))).toBeNull();
+		expect(verdict(ws, rated, project, member('alice'))).toEqual({
+			forbidden: 'project.rate: only workspace admins set rates'
+		});
+		expect(verdict(ws, { ...rated, memberRates: { bob: 96 } }, rated, member('alice'))).toEqual({
+			forbidden: 'project.rate: only workspace admins set rates'
+		});
+		// Members still edit everything else about a project that has rates.
+		expect(verdict(ws, { ...rated, name: 'Pumps' }, rated, member('alice'))).toBeNull();
 	});
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ULID_PATTERN } from '../ids';
-import { baseDoc, hlcSchema, text } from './common.schema';
+import { baseDoc, hlcSchema, text, userName } from './common.schema';
 
 export const PROJECT_COLORS = ['blue', 'green', 'orange', 'purple', 'red', 'teal', 'gray'] as const;
 
@@ -11,6 +11,10 @@ export const projectSchema = z.object({
 	description: z.string().max(5000),
 	color: z.enum(PROJECT_COLORS),
 	archived: z.boolean(),
+	/** Hourly rate for billable time; null or absent when the project is not billed. */
+	rate: z.number().min(0).max(1_000_000).nullable().optional(),
+	/** Per-member hourly rates that override `rate`. Only workspace admins set rates. */
+	memberRates: z.record(userName, z.number().min(0).max(1_000_000)).optional(),
 	clocks: z.record(z.string(), hlcSchema),
 	...baseDoc
 });

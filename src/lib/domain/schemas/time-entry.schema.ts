@@ -4,7 +4,8 @@ import { baseDoc, isoDateTime, projectIdSchema, taskIdSchema, userName } from '.
 
 /**
  * Time tracked by one person on one task. A running timer is an entry with `end: null`;
- * stopping it sets `end` and `minutes`. An entry belongs to its `user`: only they create,
+ * stopping it sets `end` and `minutes`. `start` and `end` carry the offset of the user's
+ * time zone, so the first ten characters of `start` are the day the entry counts for. An entry belongs to its `user`: only they create,
  * edit or delete it (enforced by the workspace validator).
  */
 export const timeEntrySchema = z.object({
@@ -15,12 +16,15 @@ export const timeEntrySchema = z.object({
 	project: projectIdSchema,
 	start: isoDateTime,
 	end: isoDateTime.nullable(),
-	/** Whole minutes; 0 while the timer runs. At most a week per entry. */
+	/**
+	 * Whole minutes from start to end; 0 while the timer runs. At most a day per entry (the
+	 * validator also checks that it matches start and end).
+	 */
 	minutes: z
 		.number()
 		.int()
 		.min(0)
-		.max(7 * 24 * 60),
+		.max(24 * 60),
 	note: z.string().max(1000),
 	billable: z.boolean(),
 	...baseDoc
