@@ -67,6 +67,24 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
 		await app.page.locator('body').press('?');
 		await app.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
 		await check('shortcuts');
+		await app.page.keyboard.press('Escape');
+		// Time: a running timer in the header, the week grid with an entry, and the report.
+		await app.page.locator('body').press('l');
+		await app.page.getByTestId('task-row').first().click();
+		await app.page.getByTestId('task-detail').waitFor();
+		await app.page.getByTestId('task-time').getByTestId('timer-toggle').click();
+		await app.page.getByTestId('header-timer').waitFor();
+		await check('running timer');
+		const ws = /\/w\/([0-9a-z]+)/.exec(app.page.url())![1]!;
+		await app.page.goto(`${baseUrl}/w/${ws}/time`);
+		await app.page.getByTestId('week-grid').waitFor();
+		await app.page.getByRole('button', { name: 'Stop timer' }).first().click();
+		await app.page.getByTestId('log-time').click();
+		await app.page.getByTestId('entry-form').waitFor();
+		await check('timesheet');
+		await app.page.goto(`${baseUrl}/w/${ws}/time?view=report`);
+		await app.page.getByTestId('report-totals').waitFor();
+		await check('time report');
 		await ctx.close();
 		expect(found).toEqual({});
 	});

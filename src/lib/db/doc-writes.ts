@@ -93,7 +93,8 @@ export class StorageFullError extends Error {
 	}
 }
 
-async function putOrExplain(db: Db, doc: WorkspaceDocBase): Promise<PouchDB.Core.Response> {
+/** `put`, turning a quota failure into a `StorageFullError`. */
+export async function putOrExplain(db: Db, doc: WorkspaceDocBase): Promise<PouchDB.Core.Response> {
 	try {
 		return await db.put(doc);
 	} catch (err) {

@@ -15,6 +15,7 @@ import { openLocalDb, openRemoteDb, type Db } from './pouch';
 import { ProjectsRepo } from './projects.repo';
 import { SyncManager } from './sync-manager.svelte';
 import { TasksRepo } from './tasks.repo';
+import { TimeTracker } from './time-tracker.svelte';
 import { Writer } from './writer';
 
 const REPLICA_KEY = 'taskflow.replica';
@@ -43,6 +44,7 @@ export class WorkspaceSession {
 	readonly projectsRepo: ProjectsRepo;
 	readonly tasksRepo: TasksRepo;
 	readonly commentsRepo: CommentsRepo;
+	readonly time: TimeTracker;
 	/** False for viewers; follows role changes while the workspace stays open. */
 	canWrite: boolean;
 
@@ -65,11 +67,13 @@ export class WorkspaceSession {
 		this.projectsRepo = new ProjectsRepo(this.db, this.writer);
 		this.tasksRepo = new TasksRepo(this.db, this.writer);
 		this.commentsRepo = new CommentsRepo(this.db, this.writer);
+		this.time = new TimeTracker(this.db, user);
 	}
 
 	start(): void {
 		void this.projects.start();
 		void this.tasks.start();
+		this.time.start();
 		this.sync.start();
 		void navigator.storage?.persist?.();
 	}
@@ -92,6 +96,7 @@ export class WorkspaceSession {
 	close(): void {
 		this.projects.stop();
 		this.tasks.stop();
+		this.time.stop();
 		this.sync.stop();
 		void this.db.close();
 	}

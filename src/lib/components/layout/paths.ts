@@ -15,3 +15,9 @@ export const loginPath = (next?: string): string =>
 
 export const setupPath = (): string => resolve('/setup');
 export const homePath = (): string => resolve('/');
+
+/** The timesheet: the user's week by default, or the team view or the report. */
+export const timePath = (ws: string, view: 'week' | 'team' | 'report' = 'week'): string =>
+	view === 'week'
+		? resolve('/w/[ws]/time', { ws })
+		: `${resolve('/w/[ws]/time', { ws })}?view=${view}`;

@@ -9,6 +9,7 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
 	{ keys: ['Shift', '←'], action: 'Move selected task to the previous column' },
 	{ keys: ['Shift', '↑'], action: 'Move selected task up in its column' },
 	{ keys: ['Shift', '↓'], action: 'Move selected task down in its column' },
+	{ keys: ['t'], action: 'Start or stop the timer on the open or selected task' },
 	{ keys: ['b'], action: 'Board view' },
 	{ keys: ['l'], action: 'List view' },
 	{ keys: ['Esc'], action: 'Close the task or dialog' },

@@ -14,10 +14,14 @@ import { emptyFilter, isFilterActive, taskMatcher, type TaskFilter } from '$lib/
 import { moveTarget } from '$lib/domain/task-move';
 import { groupByStatus, listComparator, type ListSort } from '$lib/domain/task-order';
 import { uniqueSorted } from '$lib/domain/unique';
+import { LiveQuery } from '$lib/db/live-query.svelte';
+import { minutesByTask } from '$lib/db/time.queries';
 import type { WorkspaceContext } from '$lib/components/workspace/workspace-context';
 import { changeTask } from './task-actions';
 
 export type ViewMode = 'board' | 'list';
+
+const EMPTY: ReadonlyMap<string, number> = new Map();
 
 export class ProjectView {
 	filter = $state<TaskFilter>(emptyFilter());
@@ -29,9 +33,22 @@ export class ProjectView {
 	readonly #ws: () => WorkspaceContext;
 	readonly #projectId: () => string;
 
+	/** Minutes tracked per task, from the time views; follows every time entry change. */
+	readonly #tracked: LiveQuery<Map<string, number>>;
+
 	constructor(ws: () => WorkspaceContext, projectId: () => string) {
 		this.#ws = ws;
 		this.#projectId = projectId;
+		this.#tracked = new LiveQuery(() => {
+			const s = this.#ws().session;
+			void s.time.revision;
+			return minutesByTask(s.db);
+		});
+	}
+
+	/** Minutes tracked on each task (absent: none). */
+	get tracked(): ReadonlyMap<string, number> {
+		return this.#tracked.value ?? EMPTY;
 	}
 
 	get projectId(): string {
@@ -58,7 +75,9 @@ export class ProjectView {
 		return out.sort((a, b) => (a.deletedAt! < b.deletedAt! ? 1 : -1));
 	});
 
-	readonly visible = $derived(this.tasks.filter(taskMatcher(this.filter, this.today)));
+	readonly visible = $derived(
+		this.tasks.filter(taskMatcher(this.filter, this.today, this.tracked))
+	);
 	readonly columns = $derived(groupByStatus(this.visible));
 	readonly filtering = $derived(isFilterActive(this.filter));
 
@@ -66,7 +85,7 @@ export class ProjectView {
 	readonly ordered = $derived(
 		this.mode === 'board'
 			? TASK_STATUSES.flatMap((s) => this.columns[s])
-			: [...this.visible].sort(listComparator(this.listSort))
+			: [...this.visible].sort(listComparator(this.listSort, this.tracked))
 	);
 
 	/** People and tags that appear in this project, for filter menus and pickers. */
