@@ -22,6 +22,14 @@ export interface FindResult {
 	matches: number;
 }
 
+export interface ViewBuildResult {
+	/** The first query: builds the view's index over every document. */
+	buildMs: number;
+	/** Later queries on the built index. */
+	query: number[];
+	rows: number;
+}
+
 export interface BenchApi {
 	localCommit(n: number, template: object): Promise<LocalCommitResult>;
 	bulkWrite(docs: object[], reps: number): Promise<BulkResult>;
@@ -29,6 +37,13 @@ export interface BenchApi {
 	memoryQuery(tasks: object[], today: string, reps: number): { samples: number[]; matches: number };
 	findQuery(tasks: object[], today: string, reps: number): Promise<FindResult>;
 	docCount(dbName: string): Promise<number>;
+	/** Builds a workspace view on this device's copy, then queries it `reps` times. */
+	viewBuild(
+		dbName: string,
+		view: string,
+		opts: Record<string, unknown>,
+		reps: number
+	): Promise<ViewBuildResult>;
 	/** Creates tasks in `dbName` at `perSecond` for `ms`; returns title → Date.now() at write. */
 	liveWrites(
 		dbName: string,

@@ -1,11 +1,13 @@
 /**
- * Serves the bench page inside the app's origin (`/__bench/`, answered by Playwright, never
- * by the server) so it opens the same IndexedDB databases as the app in that context.
+ * Serves the bench page inside the app's origin (`/api/__bench/`, answered by Playwright,
+ * never by the server) so it opens the same IndexedDB databases as the app in that context.
+ * It sits under `/api/` because the app's service worker leaves that prefix to the network:
+ * anywhere else, once the worker controls the origin, it would answer with the app shell.
  */
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 
-const PATH = '/__bench/';
+const PATH = '/api/__bench/';
 let bundle: Promise<string> | null = null;
 
 /** The bench page script, bundled once per run. */

@@ -10,6 +10,7 @@ import { taskMatcher, emptyFilter } from '../../src/lib/domain/task-filter';
 import { listComparator } from '../../src/lib/domain/task-order';
 import { ranksAfter } from '../../src/lib/domain/rank';
 import { openLocalDb } from '../../src/lib/db/pouch';
+import { queryView, type ViewName } from '../../src/lib/db/views/view-query';
 import { TasksRepo } from '../../src/lib/db/tasks.repo';
 import { Writer } from '../../src/lib/db/writer';
 import { rawIdbPut } from './raw-idb';
@@ -119,6 +120,22 @@ const api: BenchApi = {
 		}
 		await db.destroy();
 		return { buildMs, query, matches: first.length };
+	},
+
+	async viewBuild(dbName, view, opts, reps) {
+		const db = openLocalDb(dbName);
+		const name = view as ViewName;
+		let t0 = performance.now();
+		let rows = (await queryView(db, name, opts)).length;
+		const buildMs = performance.now() - t0;
+		const query: number[] = [];
+		for (let i = 0; i < reps; i++) {
+			t0 = performance.now();
+			rows = (await queryView(db, name, opts)).length;
+			query.push(performance.now() - t0);
+		}
+		await db.close();
+		return { buildMs, query, rows };
 	},
 
 	async docCount(dbName) {

@@ -4,6 +4,7 @@
  * right totals, and timers started on two offline devices that the person reconciles.
  * The browser's clock is Playwright's, so "an hour and a half later" takes no time.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext, recordProblems, screenshot } from './support/browser';
@@ -149,6 +150,99 @@ describe('time tracking', () => {
 		await expect.poll(() => time.entries('Replace valve seals').count()).toBe(1);
 		await app.page.setViewportSize({ width: 360, height: 740 });
 		await screenshot(app.page, 'time-week-phone');
+		await app.page.setViewportSize({ width: 1280, height: 800 });
+	});
+
+	it('tracks a sample week by hand, with rates, and exports it', async () => {
+		// Rates: the project bills 80 an hour, olivia 95.
+		await app.page.goto(boardUrl);
+		await app.page.locator('summary[aria-label="Project actions"]').click();
+		await app.page.getByRole('button', { name: 'Rename / edit' }).click();
+		const dialog = app.page.getByRole('dialog');
+		await dialog.locator('input[name=rate]').fill('80');
+		await dialog.getByRole('button', { name: '+ Rate for a member' }).click();
+		await dialog.getByLabel('Member', { exact: true }).fill('olivia');
+		await dialog.getByRole('textbox', { name: 'Rate for olivia' }).fill('95');
+		await dialog.getByRole('button', { name: 'Save' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+
+		await time.openTimesheet();
+		await app.page.getByRole('button', { name: 'Previous week' }).click();
+		await expect.poll(() => time.weekTotal.textContent()).toBe('0:00');
+		for (const task of ['Inspect pump 3', 'Replace valve seals']) {
+			await app.page.getByTestId('add-task-row').click();
+			await app.page.getByRole('combobox', { name: 'Task' }).fill(task);
+			await app.page.keyboard.press('Enter');
+		}
+		// What is typed Monday to Friday, and how the cell shows it once saved.
+		const week: Record<string, [string, string][]> = {
+			'Inspect pump 3': [
+				['2h', '2:00'],
+				['1h30', '1:30'],
+				['3', '3:00'],
+				['', ''],
+				['0:45', '0:45']
+			],
+			'Replace valve seals': [
+				['1', '1:00'],
+				['', ''],
+				['2h15', '2:15'],
+				['4', '4:00'],
+				['1.5', '1:30']
+			]
+		};
+		for (const [task, days] of Object.entries(week)) {
+			for (const [day, [typed, shown]] of days.entries()) {
+				if (!typed) continue;
+				const cell = time.cell(task, day);
+				await cell.fill(typed);
+				await cell.press('Tab');
+				await expect.poll(() => cell.inputValue()).toBe(shown);
+			}
+		}
+		await expect.poll(() => time.rowTotal('Inspect pump 3')).toBe('7:15');
+		await expect.poll(() => time.rowTotal('Replace valve seals')).toBe('8:45');
+		await expect.poll(() => time.weekTotal.textContent()).toBe('16:00');
+		// Thursday's four hours were not billable.
+		const thursday = time.entries('Replace valve seals').filter({ hasText: '4:00' });
+		await thursday.getByRole('button', { name: /^Edit entry/ }).click();
+		const form = app.page.getByTestId('entry-form');
+		await form.getByLabel('Billable').uncheck();
+		await form.getByRole('button', { name: 'Save' }).click();
+		await form.waitFor({ state: 'detached' });
+		await expect.poll(() => thursday.textContent()).toContain('non-billable');
+		await screenshot(app.page, 'time-sample-week-desktop');
+
+		await time.openTimesheet('report');
+		await app.page.getByRole('radio', { name: 'Last week' }).click();
+		await app.page
+			.getByRole('group', { name: 'Report filters' })
+			.getByLabel('Project')
+			.selectOption({ label: 'Pump station' });
+		const totals = app.page.getByTestId('report-totals');
+		await expect.poll(() => totals.textContent()).toMatch(/Hours\s*16\.00/);
+		expect(await totals.textContent()).toMatch(/Billable hours\s*12\.00/);
+		expect(await totals.textContent()).toMatch(/Amount\s*1,140\.00/);
+		await screenshot(app.page, 'time-report-desktop');
+		const csv = await time.exportCsv();
+		await mkdir('test-results', { recursive: true });
+		await writeFile('test-results/time-sample-week.csv', csv.text);
+		const rows = csv.text
+			.trimEnd()
+			.split('\r\n')
+			.slice(1)
+			.map((line) => line.split(','));
+		expect(rows).toHaveLength(8);
+		const total = (col: number) => rows.reduce((n, r) => n + Number(r[col]), 0);
+		expect(total(5).toFixed(2)).toBe('16.00');
+		expect(total(8).toFixed(2)).toBe('1140.00');
+		expect(rows.filter((r) => r[6] === 'no')).toEqual([
+			expect.arrayContaining(['Replace valve seals', '4.00', 'no', '95.00', '0.00'])
+		]);
+		expect(new Set(rows.map((r) => r[7]))).toEqual(new Set(['95.00']));
+
+		await app.page.setViewportSize({ width: 360, height: 740 });
+		await screenshot(app.page, 'time-report-phone');
 		await app.page.setViewportSize({ width: 1280, height: 800 });
 	});
 

@@ -20,9 +20,15 @@ export class TimeTracker {
 	#tick: ReturnType<typeof setInterval> | null = null;
 	#reload: ReturnType<typeof setTimeout> | null = null;
 
+	/**
+	 * @param busySyncing whether replication is still moving documents: the first read of
+	 * running timers waits for a pause, so that on a freshly synced device building the
+	 * view's index over every document does not slow the sync or the first paint.
+	 */
 	constructor(
 		private readonly db: Db,
-		readonly user: string
+		readonly user: string,
+		private readonly busySyncing: () => boolean = () => false
 	) {
 		this.repo = new TimeEntriesRepo(db, user);
 	}
@@ -53,10 +59,16 @@ export class TimeTracker {
 
 	start(): void {
 		this.#feed = this.db
-			.changes({ since: 'now', live: true, filter: (doc: { _id: string }) => isTime(doc._id) })
-			.on('change', () => this.#changed())
+			// Ids only (no documents, no filter function): this feed sees every write of a sync.
+			.changes({ since: 'now', live: true, return_docs: false })
+			.on('change', (c) => isTime(c.id) && this.#changed())
 			.on('error', (err) => console.warn('time entry feed stopped', err));
-		void this.#load();
+		const firstLoad = () => {
+			if (!this.#feed) return;
+			if (this.busySyncing()) this.#reload = setTimeout(firstLoad, 500);
+			else void this.#load();
+		};
+		this.#reload = setTimeout(firstLoad, 300);
 	}
 
 	stop(): void {
@@ -90,6 +102,7 @@ export class TimeTracker {
 	}
 
 	async #load(): Promise<void> {
+		if (!this.#feed) return;
 		try {
 			this.#running = await this.repo.running();
 			this.#loaded = true;

@@ -67,7 +67,9 @@ export class WorkspaceSession {
 		this.projectsRepo = new ProjectsRepo(this.db, this.writer);
 		this.tasksRepo = new TasksRepo(this.db, this.writer);
 		this.commentsRepo = new CommentsRepo(this.db, this.writer);
-		this.time = new TimeTracker(this.db, user);
+		this.time = new TimeTracker(this.db, user, () =>
+			['starting', 'syncing'].includes(this.sync.state.phase)
+		);
 	}
 
 	start(): void {

@@ -22,6 +22,7 @@ import { changeTask } from './task-actions';
 export type ViewMode = 'board' | 'list';
 
 const EMPTY: ReadonlyMap<string, number> = new Map();
+const EMPTY_MAP = new Map<string, number>();
 
 export class ProjectView {
 	filter = $state<TaskFilter>(emptyFilter());
@@ -39,10 +40,13 @@ export class ProjectView {
 	constructor(ws: () => WorkspaceContext, projectId: () => string) {
 		this.#ws = ws;
 		this.#projectId = projectId;
+		// Only read when shown or filtered by: on a fresh device the first read builds an index.
 		this.#tracked = new LiveQuery(() => {
 			const s = this.#ws().session;
 			void s.time.revision;
-			return minutesByTask(s.db);
+			const needed =
+				this.mode === 'list' || this.filter.tracked !== null || this.listSort === 'tracked';
+			return needed ? minutesByTask(s.db) : Promise.resolve(EMPTY_MAP);
 		});
 	}
 

@@ -3,7 +3,7 @@
  * Both give the same rows: the same map functions run in both places (see local-views.ts).
  */
 import type { Db } from '../pouch';
-import { LOCAL_DDOC, localViewRefs, type ViewName } from './local-views';
+import type { ViewName } from './local-views';
 
 export type { ViewName };
 export type ViewOptions = PouchDB.Query.Options<object, object>;
@@ -16,8 +16,13 @@ export interface ViewRow<V = unknown> {
 
 const installed = new WeakMap<Db, Promise<void>>();
 
+// The view engine registers itself on PouchDB when loaded; it is off the start-up path.
+let engine: Promise<typeof import('./local-views')> | null = null;
+const loadEngine = () => (engine ??= import('./local-views'));
+
 /** Puts (or updates) the local design document that names the views and their versions. */
 async function installLocalDdoc(db: Db): Promise<void> {
+	const { LOCAL_DDOC, localViewRefs } = await loadEngine();
 	const id = `_design/${LOCAL_DDOC}`;
 	const views = localViewRefs();
 	for (let attempt = 0; attempt < 3; attempt++) {
@@ -49,6 +54,7 @@ export async function queryView<V = unknown>(
 	name: ViewName,
 	opts: ViewOptions = {}
 ): Promise<ViewRow<V>[]> {
+	const { LOCAL_DDOC } = await loadEngine();
 	let path = `taskflow/${name}`;
 	if (!isRemote(db)) {
 		let ready = installed.get(db);
