@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MAX_DOC_BYTES, workspaceDocSchemas } from '../src/lib/domain/schemas/doc-schemas';
 import { checkJsonSchema } from './lib/json-schema-check.js';
-import { workspaceViews } from './lib/time-views.js';
+import { workspaceViews } from './lib/workspace-views.js';
 import { workspaceRules } from './lib/workspace-rules.js';
 
 /** A design document as stored in CouchDB (without `_rev`). */

@@ -73,8 +73,8 @@ export var timeRunning = {
 	}
 };
 
-/** Every view of the workspace design document, by the name it is queried with. */
-export var workspaceViews = {
+/** Every time view, by the name it is queried with. */
+export var timeViews = {
 	time_by_day: timeByDay,
 	time_by_user_day: timeByUserDay,
 	time_by_project_week: timeByProjectWeek,

@@ -85,6 +85,9 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
 		await app.page.goto(`${baseUrl}/w/${ws}/time?view=report`);
 		await app.page.getByTestId('report-totals').waitFor();
 		await check('time report');
+		await app.page.goto(`${baseUrl}/w/${ws}/analytics`);
+		await app.page.getByTestId('dashboard').waitFor();
+		await check('analytics');
 		await ctx.close();
 		expect(found).toEqual({});
 	});

@@ -3,18 +3,13 @@
  * map functions, on a device's local copy (the browser's view engine, here on an in-memory
  * PouchDB). This file must not import `pouchdb-node`: its own view plugin would replace ours.
  */
-import PouchDB from 'pouchdb-core';
-import HttpAdapter from 'pouchdb-adapter-http';
-import memory from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { ulid } from 'ulidx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/pouch';
 import { queryView, type ViewName, type ViewOptions } from '../../src/lib/db/views/view-query';
 import { isoWeekKey } from '../../src/lib/domain/time/zoned-time';
 import { as, door, ownerWithWorkspace, upstream } from './helpers';
-
-PouchDB.plugin(HttpAdapter).plugin(memory).plugin(replication);
+import { serverAndDevice } from './view-devices';
 
 interface Generated {
 	docs: Record<string, unknown>[];
@@ -101,18 +96,7 @@ describe('time views', () => {
 		});
 		const results = (await res.json()) as { error?: string; reason?: string }[];
 		expect(results.filter((r) => r.error)).toEqual([]);
-		remote = new PouchDB(door(`/${owner.ws.db}`), {
-			skip_setup: true,
-			fetch: (u: string | Request, opts?: RequestInit) => {
-				const headers = new Headers(opts?.headers);
-				headers.set('cookie', owner.cookie);
-				return PouchDB.fetch(u, { ...opts, headers });
-			}
-		});
-		local = new PouchDB(`time-views-${Date.now()}`, { adapter: 'memory' });
-		await local.replicate.from(remote);
-		// One pass can miss a document written at that instant on some servers: catch up.
-		await local.replicate.from(remote);
+		({ remote, local } = await serverAndDevice(owner.ws.db, owner.cookie));
 	});
 
 	const both = async (name: ViewName, opts: ViewOptions) => {

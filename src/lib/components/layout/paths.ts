@@ -21,3 +21,9 @@ export const timePath = (ws: string, view: 'week' | 'team' | 'report' = 'week'):
 	view === 'week'
 		? resolve('/w/[ws]/time', { ws })
 		: `${resolve('/w/[ws]/time', { ws })}?view=${view}`;
+
+/** The analytics dashboard for the workspace, or for one project. */
+export const analyticsPath = (ws: string, projectId?: string): string => {
+	const base = resolve('/w/[ws]/analytics', { ws });
+	return projectId ? `${base}?project=${projectId.replace(/^project:/, '')}` : base;
+};

@@ -10,7 +10,7 @@
  */
 import createAbstractMapReduce from 'pouchdb-abstract-mapreduce';
 import PouchDB from 'pouchdb-core';
-import { workspaceViews } from '../../../../design-docs/lib/time-views.js';
+import { workspaceViews } from '../../../../design-docs/lib/workspace-views.js';
 import { builtinReducer } from './builtin-reduce';
 
 export type ViewName = keyof typeof workspaceViews;
