@@ -18,6 +18,7 @@ import { localDbScenarios } from './scenarios/local-db';
 import { notBuiltRows } from './scenarios/not-built';
 import { serverLoad } from './scenarios/server-load';
 import { timeViews } from './scenarios/time-views';
+import { dashboard } from './scenarios/dashboard';
 import { OWNER, startBenchServer, type BenchServer } from './support/server-fixture';
 import { formatTable, notAvailable, type Row } from './table';
 
@@ -72,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
 		rows.push(...(await coldStart(ctx, synced.device)));
 		rows.push(...(await boardEdits(ctx, synced.device)));
 		rows.push(...(await timeViews(ctx, synced.device, docs.length)));
+		rows.push(...(await dashboard(ctx, synced.device, docs.length)));
 		await synced.device.context.close();
 		rows.push(...(await liveSync(ctx)));
 		rows.push(...(await serverLoad(ctx)));

@@ -1,13 +1,12 @@
-/** Scenarios 9–11 measure features that are not built yet; they say so in the table. */
+/** Scenarios 10 and 11 measure features that are not built yet; they say so in the table. */
 import { existsSync, readdirSync } from 'node:fs';
 import { notAvailable, type Row } from '../table';
 
 const FEATURES = [
-	{ scenario: '9 analytics', issue: '#9', paths: ['src/lib/analytics'] },
-	{ scenario: '10 in-browser model', issue: '#10', paths: ['src/lib/ml'] },
+	{ scenario: '10 in-browser model', issue: '#8', paths: ['src/lib/ml'] },
 	{
 		scenario: '11 reminders',
-		issue: '#11',
+		issue: '#7',
 		paths: ['src/lib/reminders', 'src/lib/server/reminders']
 	}
 ];

@@ -1,12 +1,16 @@
 /**
- * Team-wide time reads go to the server's views when this device is fully in sync with it
- * (online, idle, nothing pending), so they include everyone's latest entries; otherwise they
- * run on this device's copy and the UI says so.
+ * Where team-wide reads (time report, team week, analytics) run. When this device is caught
+ * up with the server (online, sync idle, nothing pending) its copy holds the same documents,
+ * and its views answer without a round trip — measured faster than the server's (bench
+ * scenario 9: warm dashboard 1.8 s on the device, 6 s through the embedded server on 6k
+ * docs). While it is still catching up, the server has the newer data, so reads go there;
+ * offline, or if the server cannot answer, they run here and the UI says so.
  */
 import type { Db } from '$lib/db/pouch';
 import type { WorkspaceSession } from '$lib/db/workspace-session.svelte';
 
-export type TimeSource = 'server' | 'device';
+/** `synced`: this device, caught up with the server; `device`: this device, maybe behind. */
+export type TimeSource = 'server' | 'synced' | 'device';
 
 export async function readBest<T>(
 	s: WorkspaceSession,
@@ -14,6 +18,9 @@ export async function readBest<T>(
 ): Promise<{ value: T; source: TimeSource }> {
 	const st = s.sync.state;
 	if (s.sync.online && st.phase === 'idle' && st.pending === 0) {
+		return { value: await read(s.db), source: 'synced' };
+	}
+	if (s.sync.online) {
 		try {
 			return { value: await read(s.sync.remote), source: 'server' };
 		} catch {
