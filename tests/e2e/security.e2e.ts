@@ -204,6 +204,7 @@ describe('security', () => {
 		await owner.page.getByTestId('prefs').waitFor();
 		await owner.page.getByText('Dark', { exact: true }).click();
 		await owner.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+		await owner.page.locator('select[name=defaultView]').selectOption('list');
 		await screenshot(owner.page, 'desktop-settings');
 		const phone = await newContext(browser, { viewport: 'phone' });
 		const other = new AppPage(await phone.newPage(), baseUrl);
@@ -216,9 +217,13 @@ describe('security', () => {
 				timeout: 20_000
 			}
 		);
+		// The default view applies when a project opens.
+		await other.page.goto(projectUrl);
+		await other.page.getByTestId('task-list').waitFor();
 		await other.page.goto(`${baseUrl}/settings`);
 		await other.page.getByTestId('prefs').waitFor();
 		await screenshot(other.page, 'phone-settings');
+		await owner.page.locator('select[name=defaultView]').selectOption('board');
 		await owner.page.getByText('Same as device', { exact: true }).first().click();
 		await phone.close();
 	});

@@ -15,6 +15,7 @@ import { moveTarget } from '$lib/domain/task-move';
 import { groupByStatus, listComparator, type ListSort } from '$lib/domain/task-order';
 import { uniqueSorted } from '$lib/domain/unique';
 import { LiveQuery } from '$lib/db/live-query.svelte';
+import { prefsStore } from '$lib/db/prefs-store.svelte';
 import { minutesByTask } from '$lib/db/time.queries';
 import type { WorkspaceContext } from '$lib/components/workspace/workspace-context';
 import { changeTask } from './task-actions';
@@ -26,7 +27,8 @@ const EMPTY_MAP = new Map<string, number>();
 
 export class ProjectView {
 	filter = $state<TaskFilter>(emptyFilter());
-	mode = $state<ViewMode>('board');
+	/** Starts as the user's preferred view (Settings); switching here lasts while the project is open. */
+	mode = $derived<ViewMode>(prefsStore.prefs.defaultView);
 	listSort = $state<ListSort>('rank');
 	selectedId = $state<string | null>(null);
 	today = $state(todayLocal());
