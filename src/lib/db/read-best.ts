@@ -6,16 +6,16 @@
  * docs). While it is still catching up, the server has the newer data, so reads go there;
  * offline, or if the server cannot answer, they run here and the UI says so.
  */
-import type { Db } from '$lib/db/pouch';
-import type { WorkspaceSession } from '$lib/db/workspace-session.svelte';
+import type { Db } from './pouch';
+import type { WorkspaceSession } from './workspace-session.svelte';
 
 /** `synced`: this device, caught up with the server; `device`: this device, maybe behind. */
-export type TimeSource = 'server' | 'synced' | 'device';
+export type ReadSource = 'server' | 'synced' | 'device';
 
 export async function readBest<T>(
 	s: WorkspaceSession,
 	read: (db: Db) => Promise<T>
-): Promise<{ value: T; source: TimeSource }> {
+): Promise<{ value: T; source: ReadSource }> {
 	const st = s.sync.state;
 	if (s.sync.online && st.phase === 'idle' && st.pending === 0) {
 		return { value: await read(s.db), source: 'synced' };
