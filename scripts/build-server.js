@@ -6,7 +6,8 @@ const started = Date.now();
 await build({
 	entryPoints: {
 		server: 'src/lib/server/main.ts',
-		setup: 'couchdb/setup-cli.ts'
+		setup: 'couchdb/setup-cli.ts',
+		workers: 'src/lib/server/workers-main.ts'
 	},
 	outdir: 'build',
 	bundle: true,
@@ -17,4 +18,6 @@ await build({
 	sourcemap: true,
 	logLevel: 'warning'
 });
-console.log(`built build/server.js and build/setup.js in ${Date.now() - started} ms`);
+console.log(
+	`built build/server.js, build/setup.js and build/workers.js in ${Date.now() - started} ms`
+);

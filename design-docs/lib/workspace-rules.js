@@ -39,6 +39,10 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 		return;
 	}
 
+	if (!isAdmin && (newDoc._id.indexOf('snapshot:') === 0 || (old && old.type === 'snapshot'))) {
+		throw { unauthorized: 'snapshots are written by the server' };
+	}
+
 	if (newDoc._deleted === true) {
 		type = old ? old.type : newDoc._id.split(':')[0];
 		if (type === 'activity') throw { forbidden: 'activity.doc: activity is append-only' };

@@ -79,6 +79,56 @@ describe('analytics dashboard', () => {
 		expect(problems.pageErrors).toEqual([]);
 	});
 
+	it('keeps a past day’s scope from the server’s daily snapshot, and saves the target', async () => {
+		// What the analytics worker would have written yesterday, before tasks were trashed.
+		const [, ws, project] = /\/w\/([0-9a-z]+)\/analytics\?project=([0-9A-Z]+)/.exec(dashboardUrl)!;
+		const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+		const { user, password } = inject('admin');
+		const id = `snapshot:${project}:${yesterday}`;
+		const res = await fetch(`${inject('couchUrl')}/tf-ws-${ws}/${id}`, {
+			method: 'PUT',
+			headers: {
+				authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+				'content-type': 'application/json'
+			},
+			body: JSON.stringify({
+				_id: id,
+				type: 'snapshot',
+				project: `project:${project}`,
+				day: yesterday,
+				counts: { todo: 9, in_progress: 1, review: 0, done: 2 },
+				remainingEstimate: 20,
+				takenAt: `${yesterday}T23:00:00Z`
+			})
+		});
+		expect(res.status).toBe(201);
+		await app.page.goto(dashboardUrl);
+		const burn = card('Burn-down');
+		await expect
+			.poll(() => burn.getByTestId('burn-provenance').textContent())
+			.toMatch(/1 of \d+ days from the server’s daily snapshots/);
+		await burn.getByRole('button', { name: 'Table' }).click();
+		const row = burn.getByTestId('chart-table').locator('tbody tr', { hasText: yesterday });
+		const cells = await row.locator('th, td').allTextContents();
+		expect(cells.map((c) => c.trim())).toEqual([yesterday, '12', '2', '10', 'daily snapshot']);
+
+		await burn.getByRole('button', { name: 'Table' }).click(); // back to the chart
+
+		// The target date is saved with the project, so it shows after a reload.
+		const future = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+		await burn.getByLabel('Target date').fill(future);
+		await burn.getByLabel('Target date').dispatchEvent('change');
+		await expect.poll(() => burn.locator('.muted').first().textContent()).toMatch(/straight line/);
+		await app.page.reload();
+		await expect.poll(() => card('Burn-down').getByLabel('Target date').inputValue()).toBe(future);
+		await card('Burn-down').scrollIntoViewIfNeeded();
+		await screenshot(app.page, 'analytics-burndown-desktop');
+		await app.page.setViewportSize({ width: 360, height: 740 });
+		await card('Burn-down').scrollIntoViewIfNeeded();
+		await screenshot(app.page, 'analytics-burndown-phone');
+		await app.page.setViewportSize({ width: 1280, height: 800 });
+	});
+
 	it('works offline from this device’s data, and says so', async () => {
 		await ctx.setOffline(true);
 		await app.page.reload();

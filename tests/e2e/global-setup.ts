@@ -4,12 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { startAppServer } from '../support/app-server';
+import { serverAccess, startAppServer } from '../support/app-server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		/** The app server, e.g. `http://127.0.0.1:41234`; the door is `${baseUrl}/db`. */
 		baseUrl: string;
+		/** The upstream CouchDB, for admin-side fixtures only (e.g. server-written snapshots). */
+		couchUrl: string;
+		admin: { user: string; password: string };
 	}
 }
 
@@ -19,6 +22,9 @@ export default async function setup(project: TestProject) {
 	}
 	const server = await startAppServer({ prefix: 'taskflow-e2e-' });
 	project.provide('baseUrl', server.baseUrl);
+	const { couchUrl, admin } = await serverAccess(server);
+	project.provide('couchUrl', couchUrl);
+	project.provide('admin', admin);
 
 	return async () => {
 		// The server's log explains most browser-side failures (401s, sync errors), so show it.

@@ -13,7 +13,10 @@ describe('operations', () => {
 		expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
 		const ready = await fetch(`${baseUrl()}/readyz`);
 		expect(ready.status).toBe(200);
-		expect(await ready.json()).toEqual({ ok: true, checks: { database: 'ok', provisioned: 'ok' } });
+		expect(await ready.json()).toEqual({
+			ok: true,
+			checks: { database: 'ok', provisioned: 'ok', workers: 'ok' }
+		});
 	});
 
 	it('gives every response a request id, keeping a sane one from a proxy', async () => {
@@ -39,6 +42,9 @@ describe('operations', () => {
 		expect(text).toMatch(/^taskflow_sync_connections \d+$/m);
 		expect(text).toMatch(/^taskflow_proxy_errors_total \d+$/m);
 		expect(text).toMatch(/^taskflow_process_resident_memory_bytes \d+/m);
+		expect(text).toMatch(/^taskflow_worker_lag_changes\{worker="analytics"\} \d+$/m);
+		expect(text).toMatch(/^taskflow_worker_databases\{worker="analytics"\} \d+$/m);
+		expect(text).toMatch(/^taskflow_analytics_snapshots_written_total \d+$/m);
 		expect(text).not.toMatch(/tf-ws-/);
 	});
 });
@@ -77,7 +83,9 @@ describe('readiness without a database', () => {
 
 		relay.close();
 		for (const s of sockets) s.destroy();
-		const down = await fetch(`${server.baseUrl}/readyz`);
+		const down = await fetch(`${server.baseUrl}/readyz`).catch((err: unknown) => {
+			throw new Error(`${String(err)}\n${server!.log().slice(-3000)}`);
+		});
 		expect(down.status).toBe(503);
 		const body = (await down.json()) as { ok: boolean; checks: { database: string } };
 		expect(body.ok).toBe(false);

@@ -12,7 +12,13 @@ import { TASK_STATUSES, type TaskStatus } from '../domain/schemas/task.schema';
 export type StatusChange = { at: string; from: TaskStatus | null; to: TaskStatus };
 
 /** A task's creation time and its status changes (any order), as read from the activity log. */
-export type TaskHistory = { task: string; createdAt: string; changes: readonly StatusChange[] };
+export type TaskHistory = {
+	task: string;
+	/** The task's project, when the history came from a view keyed by project. */
+	project?: string;
+	createdAt: string;
+	changes: readonly StatusChange[];
+};
 
 /**
  * A history parsed once for repeated queries (flow charts ask about every task on every day):

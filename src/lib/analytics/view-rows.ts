@@ -36,14 +36,15 @@ export function sumBy(
  * current status (it may have been created straight into, say, "In progress").
  */
 export function histories(rows: readonly KeyedRow<unknown[]>[]): TaskHistory[] {
-	const created = new Map<string, { at: string; status: TaskStatus }>();
+	const created = new Map<string, { at: string; status: TaskStatus; project: string }>();
 	const changes = new Map<string, StatusChange[]>();
 	for (const r of rows) {
 		const task = String(r.key[1]);
 		const at = String(r.key[2]);
 		const [a, b] = r.value;
-		if (a === 'created' && isStatus(b)) created.set(task, { at, status: b });
-		else if (isStatus(b)) {
+		if (a === 'created' && isStatus(b)) {
+			created.set(task, { at, status: b, project: String(r.key[0]) });
+		} else if (isStatus(b)) {
 			const list = changes.get(task) ?? [];
 			list.push({ at, from: isStatus(a) ? a : null, to: b });
 			changes.set(task, list);
@@ -54,6 +55,7 @@ export function histories(rows: readonly KeyedRow<unknown[]>[]): TaskHistory[] {
 		const list = changes.get(task) ?? [];
 		out.push({
 			task,
+			project: c.project,
 			createdAt: c.at,
 			changes: list.length ? list : [{ at: c.at, from: null, to: c.status }]
 		});

@@ -2,7 +2,9 @@
  * Reads for the analytics dashboard, all through the workspace views so they run on the
  * server or on this device's copy alike. `project` null means the whole workspace.
  */
+import { snapshotId } from '../analytics/snapshots';
 import { histories, sumBy, type KeyedRow } from '../analytics/view-rows';
+import type { Snapshot } from '../domain/schemas/snapshot.schema';
 import type { TaskHistory } from '../analytics/status-history';
 import type { Db } from './pouch';
 import { queryView, type ViewName } from './views/view-query';
@@ -64,4 +66,27 @@ export async function leadTimes(
 export async function statusHistories(db: Db, project: string | null): Promise<TaskHistory[]> {
 	const rows = await queryView(db, 'status_history', range(project));
 	return histories(rows as KeyedRow<unknown[]>[]);
+}
+
+/** The daily snapshots of `projects` between `from` and `to` (inclusive days). */
+export async function snapshotsIn(
+	db: Db,
+	projects: readonly string[],
+	from: string,
+	to: string
+): Promise<Snapshot[]> {
+	const pages = await Promise.all(
+		projects.map((p) =>
+			db.allDocs({
+				startkey: snapshotId(p, from),
+				endkey: snapshotId(p, to),
+				include_docs: true
+			})
+		)
+	);
+	return pages.flatMap((page) =>
+		page.rows
+			.map((r) => ('doc' in r ? (r.doc as unknown as Snapshot | undefined) : undefined))
+			.filter((d): d is Snapshot => d?.type === 'snapshot')
+	);
 }

@@ -4,7 +4,10 @@ import type { Project } from './schemas/project.schema';
 import { sameValue, type FieldChange, type WriteContext } from './write-context';
 
 export type ProjectPatch = Partial<
-	Pick<Project, 'name' | 'description' | 'color' | 'archived' | 'rate' | 'memberRates'>
+	Pick<
+		Project,
+		'name' | 'description' | 'color' | 'archived' | 'rate' | 'memberRates' | 'targetDate'
+	>
 >;
 export const PROJECT_FIELDS = [
 	'name',
@@ -12,7 +15,8 @@ export const PROJECT_FIELDS = [
 	'color',
 	'archived',
 	'rate',
-	'memberRates'
+	'memberRates',
+	'targetDate'
 ] as const;
 
 export function createProject(

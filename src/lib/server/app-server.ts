@@ -17,11 +17,17 @@ import { checkReadiness } from './readiness';
 import { routeLabel } from './route-label';
 import { ServerMetrics } from './server-metrics';
 import { applySecurityHeaders, loggablePath } from './security-headers';
+import type { WorkerStatus } from './workers/workspace-workers';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /** The `/db` and `/api` handlers, shared by the app server and the Vite dev plugin. */
-export function createTaskflowRoutes(opts: { upstream: string; couch: ServerScope }) {
+export function createTaskflowRoutes(opts: {
+	upstream: string;
+	couch: ServerScope;
+	/** Status of this process's workers; null when they run in another process. */
+	workers?: () => WorkerStatus[] | null;
+}) {
 	// One limiter for every way of presenting a password: sign-in, Basic auth, password change.
 	const limiter = new LoginLimiter();
 	const door = createDbDoor(opts.upstream, limiter);
@@ -39,7 +45,7 @@ export function createTaskflowRoutes(opts: { upstream: string; couch: ServerScop
 			} else if (p === '/healthz') {
 				sendJson(res, 200, { ok: true });
 			} else if (p === '/readyz') {
-				void checkReadiness(opts.upstream, opts.couch).then((r) =>
+				void checkReadiness(opts.upstream, opts.couch, opts.workers).then((r) =>
 					sendJson(res, r.ready ? 200 : 503, { ok: r.ready, checks: r.checks })
 				);
 			} else if (p === '/metrics') {

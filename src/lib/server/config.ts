@@ -18,6 +18,10 @@ export interface ServerConfig {
 	adminPassword: string | null;
 	/** Fixed port for the embedded server; `null` picks a free one. */
 	embeddedCouchPort: number | null;
+	/** Run the background workers in this process (`WORKERS=off` when they run alone). */
+	workers: boolean;
+	/** Port of the health and metrics endpoints of `node build/workers.js`. */
+	workersPort: number;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -36,7 +40,9 @@ const envSchema = z
 			.optional(),
 		COUCHDB_USER: z.string().min(1).optional(),
 		COUCHDB_PASSWORD: z.string().min(1).optional(),
-		EMBEDDED_COUCH_PORT: port.optional()
+		EMBEDDED_COUCH_PORT: port.optional(),
+		WORKERS: z.enum(['on', 'off']).default('on'),
+		WORKERS_PORT: port.default(3001)
 	})
 	.refine((e) => !e.COUCHDB_URL || (e.COUCHDB_USER && e.COUCHDB_PASSWORD), {
 		message: 'COUCHDB_URL needs COUCHDB_USER and COUCHDB_PASSWORD (a server admin)',
@@ -68,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		couchUrl: e.COUCHDB_URL ? e.COUCHDB_URL.replace(/\/+$/, '') : null,
 		adminUser: e.COUCHDB_USER ?? null,
 		adminPassword: e.COUCHDB_PASSWORD ?? null,
-		embeddedCouchPort: e.EMBEDDED_COUCH_PORT ?? null
+		embeddedCouchPort: e.EMBEDDED_COUCH_PORT ?? null,
+		workers: e.WORKERS === 'on',
+		workersPort: e.WORKERS_PORT
 	};
 }

@@ -1,6 +1,7 @@
 /**
  * Entry point of `node build/server.js`: config → database (embedded unless COUCHDB_URL)
- * → provisioning → HTTP. Exits non-zero with a readable message when startup fails.
+ * → provisioning → workers (unless WORKERS=off) → HTTP. Exits non-zero with a readable
+ * message when startup fails.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +10,11 @@ import { ensureAdminCredentials } from './admin-credentials';
 import { createAppServer, createTaskflowRoutes, loadUiHandler } from './app-server';
 import { loadConfig } from './config';
 import { startEmbeddedCouch, type EmbeddedCouch } from './embedded-couch';
+import { createServerWorkers, type ServerWorkers } from './workers/server-workers';
 
-const info = (msg: string, extra: object = {}) =>
-	console.log(JSON.stringify({ level: 'info', msg, ...extra }));
+const log = (level: 'info' | 'warn' | 'error', msg: string, extra: object = {}) =>
+	console.log(JSON.stringify({ level, msg, ...extra }));
+const info = (msg: string, extra: object = {}) => log('info', msg, extra);
 
 async function main(): Promise<void> {
 	const config = loadConfig();
@@ -33,7 +36,16 @@ async function main(): Promise<void> {
 	// build/server.js sits next to build/handler.js.
 	const buildDir = path.dirname(fileURLToPath(import.meta.url));
 	const ui = await loadUiHandler(buildDir);
-	const routes = createTaskflowRoutes({ upstream, couch });
+	let workers: ServerWorkers | null = null;
+	const routes = createTaskflowRoutes({
+		upstream,
+		couch,
+		workers: () => workers?.status() ?? null
+	});
+	if (config.workers) {
+		workers = createServerWorkers({ couch, registry: routes.metrics.registry, log });
+		await workers.start();
+	}
 	const server = createAppServer({ routes, ui });
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -47,10 +59,11 @@ async function main(): Promise<void> {
 		stopping = true;
 		info('shutting down', { signal });
 		// Live _changes requests never end on their own; close them once in-flight ones drain.
+		// Workers finish the batch in hand and store their checkpoints before the database goes.
+		const workersDone = workers ? workers.stop() : Promise.resolve();
 		server.close(() => {
 			routes.close();
-			const done = embedded ? embedded.close() : Promise.resolve();
-			void done.finally(() => process.exit(0));
+			void workersDone.then(() => embedded?.close()).finally(() => process.exit(0));
 		});
 		server.closeIdleConnections();
 		setTimeout(() => server.closeAllConnections(), 2000).unref();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DOC_BYTES } from '../../../src/lib/domain/schemas/doc-schemas';
 import { workspaceDesignDoc } from '../../../design-docs/workspace.ddoc';
-import { invalidChanges, validDocs, withChange } from './doc-fixtures';
+import { invalidChanges, T, validDocs, withChange } from './doc-fixtures';
 
 type Doc = Record<string, unknown>;
 type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: object, secObj: object) => void;
@@ -133,6 +133,25 @@ describe('workspace validate_doc_update', () => {
 		const t = validDocs.task!;
 		expect(verdict({ _id: t._id, _rev: '2-y', _deleted: true }, t, bob)).toBeNull();
 		expect(verdict({ _id: 'task:x', _deleted: true }, null, bob)).toBeNull();
+	});
+
+	it('leaves burn-down snapshots to the server', () => {
+		const snap = {
+			_id: `snapshot:${T}:2026-11-20`,
+			type: 'snapshot',
+			project: `project:${T}`,
+			day: '2026-11-20',
+			counts: { todo: 3, in_progress: 1, review: 0, done: 4 },
+			remainingEstimate: 6.5,
+			takenAt: '2026-11-20T23:59:00Z'
+		};
+		expect(verdict(snap, null, admin)).toBeNull();
+		expect(verdict(snap, null, bob)).toEqual({
+			unauthorized: 'snapshots are written by the server'
+		});
+		expect(verdict({ ...snap, remainingEstimate: 0 }, snap, alice)).toHaveProperty('unauthorized');
+		expect(verdict({ _id: snap._id, _deleted: true }, snap, bob)).toHaveProperty('unauthorized');
+		expect(verdict({ ...snap, counts: { todo: -1 } }, null, admin)).toHaveProperty('forbidden');
 	});
 
 	it('leaves design documents to server admins', () => {

@@ -5,6 +5,7 @@
 import {
 	leadTimes,
 	perWeek,
+	snapshotsIn,
 	statusCounts,
 	statusHistories,
 	workload
@@ -14,17 +15,26 @@ import { minutesByTask, teamRows } from '$lib/db/time.queries';
 
 export type DashboardRaw = Awaited<ReturnType<typeof loadDashboard>>;
 
-export async function loadDashboard(db: Db, project: string | null, from: string, to: string) {
-	const [counts, load, created, completed, leads, histories, time, tracked] = await Promise.all([
-		statusCounts(db, project),
-		workload(db, project),
-		perWeek(db, 'created_per_week', project),
-		perWeek(db, 'completed_per_week', project),
-		leadTimes(db, project, from, to),
-		statusHistories(db, project),
-		teamRows(db, from, to),
-		minutesByTask(db)
-	]);
+/** `projects`: every project of the workspace (archived too: their snapshots are history). */
+export async function loadDashboard(
+	db: Db,
+	project: string | null,
+	from: string,
+	to: string,
+	projects: readonly string[]
+) {
+	const [counts, load, created, completed, leads, histories, time, tracked, snapshots] =
+		await Promise.all([
+			statusCounts(db, project),
+			workload(db, project),
+			perWeek(db, 'created_per_week', project),
+			perWeek(db, 'completed_per_week', project),
+			leadTimes(db, project, from, to),
+			statusHistories(db, project),
+			teamRows(db, from, to),
+			minutesByTask(db),
+			snapshotsIn(db, project ? [project] : projects, from, to)
+		]);
 	return {
 		counts,
 		load,
@@ -33,6 +43,7 @@ export async function loadDashboard(db: Db, project: string | null, from: string
 		leads,
 		histories,
 		time: project ? time.filter((r) => r.project === project) : time,
-		tracked
+		tracked,
+		snapshots
 	};
 }

@@ -11,7 +11,8 @@ import {
 	recentThroughput,
 	waitingTimes
 } from '$lib/analytics/dashboard';
-import { burnup, cumulativeFlow, idealLine, weeklyCounts } from '$lib/analytics/flow';
+import { idealLine, weeklyCounts } from '$lib/analytics/flow';
+import { burnFromFlow, flowWithSnapshots } from '$lib/analytics/snapshots';
 import { forecastCompletion } from '$lib/analytics/forecast';
 import { distribution, histogram } from '$lib/analytics/percentiles';
 import type { DashboardRaw } from './dashboard-load';
@@ -66,18 +67,36 @@ export function throughputFigure(raw: DashboardRaw, from: string, to: string) {
 	};
 }
 
-export function flowFigure(raw: DashboardRaw, from: string, to: string, target: string | null) {
-	const burn = burnup(raw.histories, from, to);
-	const cfd = cumulativeFlow(raw.histories, from, to);
+/**
+ * Burn-down and cumulative flow: days with a daily snapshot (written by the server's
+ * analytics worker) use it, so scope that was later trashed or moved still shows; other
+ * days are reconstructed from the activity log.
+ */
+export function flowFigure(
+	raw: DashboardRaw,
+	from: string,
+	to: string,
+	target: string | null,
+	today: string
+) {
+	const cfd = flowWithSnapshots(raw.histories, raw.snapshots, from, to, today);
+	const burn = burnFromFlow(cfd);
+	const snapshotDays = cfd.filter((d) => d.fromSnapshot).length;
 	const remaining = burn.map((d) => d.scope - d.done);
 	let ideal: (number | null)[] = [];
 	if (target && target > from) {
+		// The line starts where the project has work (not on an empty first day of the range).
+		const first = Math.max(
+			0,
+			burn.findIndex((d) => d.scope > 0)
+		);
+		const start = burn[first]?.day ?? from;
 		const line = new Map(
-			idealLine(remaining[0] ?? 0, from, target).map((p) => [p.day, p.remaining])
+			idealLine(remaining[first] ?? 0, start, target).map((p) => [p.day, p.remaining])
 		);
 		ideal = burn.map((d) => line.get(d.day) ?? null);
 	}
-	return { days: burn.map((d) => d.day), burn, cfd, remaining, ideal };
+	return { days: burn.map((d) => d.day), burn, cfd, remaining, ideal, snapshotDays };
 }
 
 export function timesFigure(raw: DashboardRaw, from: string, to: string) {

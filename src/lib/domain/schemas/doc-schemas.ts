@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { activitySchema } from './activity.schema';
 import { commentSchema } from './comment.schema';
 import { projectSchema } from './project.schema';
+import { snapshotSchema } from './snapshot.schema';
 import { taskSchema } from './task.schema';
 import { timeEntrySchema } from './time-entry.schema';
 
@@ -11,7 +12,8 @@ export const workspaceDocSchemas = {
 	task: taskSchema,
 	comment: commentSchema,
 	time: timeEntrySchema,
-	activity: activitySchema
+	activity: activitySchema,
+	snapshot: snapshotSchema
 } as const satisfies Record<string, z.ZodType>;
 
 export type WorkspaceDocType = keyof typeof workspaceDocSchemas;

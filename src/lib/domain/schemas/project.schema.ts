@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ULID_PATTERN } from '../ids';
-import { baseDoc, hlcSchema, text, userName } from './common.schema';
+import { baseDoc, hlcSchema, isoDate, text, userName } from './common.schema';
 
 export const PROJECT_COLORS = ['blue', 'green', 'orange', 'purple', 'red', 'teal', 'gray'] as const;
 
@@ -15,6 +15,8 @@ export const projectSchema = z.object({
 	rate: z.number().min(0).max(1_000_000).nullable().optional(),
 	/** Per-member hourly rates that override `rate`. Only workspace admins set rates. */
 	memberRates: z.record(userName, z.number().min(0).max(1_000_000)).optional(),
+	/** When the team means to finish: the burn-down's ideal line runs to it. */
+	targetDate: isoDate.nullable().optional(),
 	clocks: z.record(z.string(), hlcSchema),
 	...baseDoc
 });

@@ -1,0 +1,212 @@
+/**
+ * The analytics worker against the real server, with an injected clock: one snapshot per
+ * live project and day from the views; a day's snapshot keeps its figures after later edits;
+ * a restart resumes from its `_local` checkpoint; two instances write one document; a tick
+ * on a new day writes snapshots with no changes; members cannot write snapshots; and the
+ * app server runs the worker itself.
+ */
+import nano from 'nano';
+import { ulid } from 'ulidx';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { snapshotId } from '../../src/lib/analytics/snapshots';
+import type { Snapshot } from '../../src/lib/domain/schemas/snapshot.schema';
+import { AnalyticsWorker } from '../../src/lib/server/workers/analytics-worker';
+import { WorkspaceWorkers } from '../../src/lib/server/workers/workspace-workers';
+import { as, door, newTask, ownerWithWorkspace, type TestDoc } from './helpers';
+
+const admin = inject('admin');
+const couchUrl = new URL(inject('couchUrl'));
+couchUrl.username = admin.user;
+couchUrl.password = admin.password;
+const couch = nano(couchUrl.toString().replace(/\/$/, ''));
+
+/** Polls `check` until it returns a value (or gives up after `ms`). */
+async function eventually<T>(check: () => Promise<T | null>, ms = 15_000): Promise<T> {
+	const until = Date.now() + ms;
+	for (;;) {
+		const v = await check();
+		if (v !== null) return v;
+		if (Date.now() > until) throw new Error('condition not met in time');
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
+function project(user: string, name: string, archived = false): TestDoc {
+	const t = new Date().toISOString();
+	return {
+		_id: `project:${ulid()}`,
+		type: 'project',
+		name,
+		description: '',
+		color: 'blue',
+		archived,
+		clocks: {},
+		createdBy: user,
+		createdAt: t,
+		updatedAt: t
+	};
+}
+
+describe('analytics worker', () => {
+	let owner: Awaited<ReturnType<typeof ownerWithWorkspace>>;
+	let dbName: string;
+	let live: TestDoc;
+	let shelved: TestDoc;
+	let tasks: TestDoc[];
+	let clock = new Date('2031-03-03T10:00:00Z');
+	const running: WorkspaceWorkers[] = [];
+
+	const db = () => couch.use<Record<string, unknown>>(dbName);
+	const snapshot = async (day: string, p = live._id) =>
+		(await db()
+			.get(snapshotId(p, day))
+			.catch(() => null)) as unknown as (Snapshot & { _rev: string }) | null;
+	const startWorker = async () => {
+		const runner = new WorkspaceWorkers({
+			couch,
+			worker: new AnalyticsWorker({ couch, now: () => clock, settleMs: 50 }),
+			filter: (name) => name === dbName,
+			longpollMs: 1000,
+			tickMs: 3_600_000
+		});
+		running.push(runner);
+		await runner.start();
+		return runner;
+	};
+
+	beforeAll(async () => {
+		owner = await ownerWithWorkspace('snap');
+		dbName = owner.ws.db;
+		live = project(owner.name, 'Pumps');
+		shelved = project(owner.name, 'Old', true);
+		tasks = [2, 2, 2, 1, 1].map((estimate, i) => ({
+			...newTask(owner.name, `Task ${i}`),
+			project: live._id,
+			estimate,
+			status: i < 3 ? 'todo' : 'done',
+			completedAt: i < 3 ? null : new Date().toISOString()
+		}));
+		const trashed = {
+			...newTask(owner.name),
+			project: live._id,
+			deletedAt: new Date().toISOString()
+		};
+		const res = await db().bulk({
+			docs: [live, shelved, ...tasks, trashed, { ...newTask(owner.name), project: shelved._id }]
+		});
+		for (const r of res) expect(r.error).toBeUndefined();
+		tasks = tasks.map((t) => ({ ...t, _rev: res.find((r) => r.id === t._id)!.rev }));
+	});
+
+	afterAll(async () => {
+		await Promise.all(running.map((r) => r.stop()));
+	});
+
+	it('writes one snapshot per live project for the day, from the views', async () => {
+		await startWorker();
+		const s = await eventually(() => snapshot('2031-03-03'));
+		expect(s).toMatchObject({
+			type: 'snapshot',
+			project: live._id,
+			day: '2031-03-03',
+			counts: { todo: 3, in_progress: 0, review: 0, done: 2 },
+			remainingEstimate: 6,
+			takenAt: '2031-03-03T10:00:00.000Z'
+		});
+		expect(await snapshot('2031-03-03', shelved._id)).toBeNull();
+	});
+
+	it('keeps a day’s figures after later edits, which go to the next day', async () => {
+		clock = new Date('2031-03-04T09:00:00Z');
+		const gone = tasks.slice(0, 2).map((t) => ({ ...t, deletedAt: clock.toISOString() }));
+		for (const r of await db().bulk({ docs: gone })) expect(r.error).toBeUndefined();
+		const next = await eventually(async () => {
+			const s = await snapshot('2031-03-04');
+			return s && s.counts.todo === 1 ? s : null;
+		});
+		expect(next.remainingEstimate).toBe(2);
+		expect((await snapshot('2031-03-03'))!.counts).toEqual({
+			todo: 3,
+			in_progress: 0,
+			review: 0,
+			done: 2
+		});
+	});
+
+	it('resumes from its checkpoint after a restart, without replaying everything', async () => {
+		const first = running.pop()!;
+		await first.stop();
+		const checkpoint = (await db().get('_local/taskflow-analytics')) as unknown as {
+			since: unknown;
+		};
+		expect(checkpoint.since).toBeTruthy();
+
+		// Written while no worker runs.
+		const extra = { ...newTask(owner.name, 'Late arrival'), project: live._id, estimate: 3 };
+		await db().insert(extra);
+		const second = await startWorker();
+		const s = await eventually(async () => {
+			const doc = await snapshot('2031-03-04');
+			return doc && doc.counts.todo === 2 ? doc : null;
+		});
+		expect(s.remainingEstimate).toBe(5);
+		await second.idle();
+		// It read the changes after its checkpoint (the task, the snapshot it rewrote), not the
+		// workspace's whole history.
+		expect(second.status().changesSeen).toBeLessThanOrEqual(6);
+		expect(second.status().errors).toBe(0);
+	});
+
+	it('writes one document per project and day when two instances run at once', async () => {
+		clock = new Date('2031-03-05T08:00:00Z');
+		const a = running[0]!;
+		const b = await startWorker();
+		await Promise.all([a.tick(), b.tick()]);
+		const s = await eventually(() => snapshot('2031-03-05'));
+		expect(s._rev).toMatch(/^1-/);
+		expect(s.counts.todo).toBe(2);
+		expect(a.status().errors + b.status().errors).toBe(0);
+		await b.stop();
+		running.pop();
+	});
+
+	it('writes a new day’s snapshot on its tick even when nothing changed', async () => {
+		clock = new Date('2031-03-06T00:00:01Z');
+		await running[0]!.tick();
+		expect((await snapshot('2031-03-06'))?.counts.todo).toBe(2);
+		const all = await db().list({
+			startkey: snapshotId(live._id, ''),
+			endkey: snapshotId(live._id, '\uffff')
+		});
+		expect(all.rows.map((r) => r.id.slice(-10)).filter((d) => d.startsWith('2031'))).toEqual([
+			'2031-03-03',
+			'2031-03-04',
+			'2031-03-05',
+			'2031-03-06'
+		]);
+	});
+
+	it('refuses snapshots written by workspace members', async () => {
+		const forged = {
+			_id: snapshotId(live._id, '2031-01-01'),
+			type: 'snapshot',
+			project: live._id,
+			day: '2031-01-01',
+			counts: { todo: 0, in_progress: 0, review: 0, done: 99 },
+			remainingEstimate: 0,
+			takenAt: '2031-01-01T00:00:00Z'
+		};
+		const res = await as(owner.cookie, door(`/${dbName}/${forged._id}`), {
+			method: 'PUT',
+			json: forged
+		});
+		expect([401, 403]).toContain(res.status);
+		expect(await snapshot('2031-01-01')).toBeNull();
+	});
+
+	it('runs inside the app server, writing today’s snapshot', async () => {
+		const today = new Date().toISOString().slice(0, 10);
+		const s = await eventually(() => snapshot(today));
+		expect(s.counts.todo).toBe(2);
+	});
+});
