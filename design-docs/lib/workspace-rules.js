@@ -52,6 +52,12 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 				throw { forbidden: 'comment.author: only the author may delete a comment' };
 			}
 		}
+		if (type === 'watch' && !isAdmin) {
+			var watcher = old ? old.user : newDoc.user;
+			if (watcher !== undefined && watcher !== user) {
+				throw { forbidden: 'watch.user: only its user may remove a watch' };
+			}
+		}
 		if (type === 'time' && !isAdmin) {
 			var owner = old ? old.user : newDoc.user;
 			if (owner !== undefined && owner !== user) {
@@ -114,6 +120,12 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 		if (old && newDoc.user !== old.user) throw { forbidden: 'time.user: cannot change' };
 		err = timeSpanError(newDoc);
 		if (err) throw { forbidden: err };
+	}
+	if (type === 'watch') {
+		if (newDoc.user !== user) throw { forbidden: 'watch.user: must be you' };
+		if (newDoc._id !== 'watch:' + newDoc.task.slice(5) + ':' + user) {
+			throw { forbidden: 'watch._id: must be watch:<task>:<you>' };
+		}
 	}
 	if (type === 'project' && !isWsAdmin && !sameRates(old, newDoc)) {
 		throw { forbidden: 'project.rate: only workspace admins set rates' };

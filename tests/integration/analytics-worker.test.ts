@@ -5,31 +5,16 @@
  * on a new day writes snapshots with no changes; members cannot write snapshots; and the
  * app server runs the worker itself.
  */
-import nano from 'nano';
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotId } from '../../src/lib/analytics/snapshots';
 import type { Snapshot } from '../../src/lib/domain/schemas/snapshot.schema';
 import { AnalyticsWorker } from '../../src/lib/server/workers/analytics-worker';
-import { WorkspaceWorkers } from '../../src/lib/server/workers/workspace-workers';
+import type { WorkspaceWorkers } from '../../src/lib/server/workers/workspace-workers';
 import { as, door, newTask, ownerWithWorkspace, type TestDoc } from './helpers';
+import { adminCouch, eventually, startTestWorker } from './worker-fixtures';
 
-const admin = inject('admin');
-const couchUrl = new URL(inject('couchUrl'));
-couchUrl.username = admin.user;
-couchUrl.password = admin.password;
-const couch = nano(couchUrl.toString().replace(/\/$/, ''));
-
-/** Polls `check` until it returns a value (or gives up after `ms`). */
-async function eventually<T>(check: () => Promise<T | null>, ms = 15_000): Promise<T> {
-	const until = Date.now() + ms;
-	for (;;) {
-		const v = await check();
-		if (v !== null) return v;
-		if (Date.now() > until) throw new Error('condition not met in time');
-		await new Promise((r) => setTimeout(r, 50));
-	}
-}
+const couch = adminCouch();
 
 function project(user: string, name: string, archived = false): TestDoc {
 	const t = new Date().toISOString();
@@ -62,15 +47,12 @@ describe('analytics worker', () => {
 			.get(snapshotId(p, day))
 			.catch(() => null)) as unknown as (Snapshot & { _rev: string }) | null;
 	const startWorker = async () => {
-		const runner = new WorkspaceWorkers({
+		const runner = await startTestWorker(
 			couch,
-			worker: new AnalyticsWorker({ couch, now: () => clock, settleMs: 50 }),
-			filter: (name) => name === dbName,
-			longpollMs: 1000,
-			tickMs: 3_600_000
-		});
+			new AnalyticsWorker({ couch, now: () => clock, settleMs: 50 }),
+			dbName
+		);
 		running.push(runner);
-		await runner.start();
 		return runner;
 	};
 

@@ -83,6 +83,16 @@ export const validDocs: Record<string, Record<string, unknown>> = {
 		actor: 'alice',
 		at,
 		createdBy: 'alice'
+	},
+	watch: {
+		_id: `watch:${T}:alice`,
+		type: 'watch',
+		task: `task:${T}`,
+		user: 'alice',
+		on: true,
+		createdBy: 'alice',
+		createdAt: at,
+		updatedAt: at
 	}
 };
 

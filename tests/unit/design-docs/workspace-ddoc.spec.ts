@@ -135,6 +135,18 @@ describe('workspace validate_doc_update', () => {
 		expect(verdict({ _id: 'task:x', _deleted: true }, null, bob)).toBeNull();
 	});
 
+	it('lets people set only their own watch', () => {
+		const w = validDocs.watch!;
+		expect(verdict({ ...w, user: 'bob' }, null, alice)).toEqual({
+			forbidden: 'watch.user: must be you'
+		});
+		expect(verdict({ ...w, _id: `watch:${T}:bob` }, null, alice)).toEqual({
+			forbidden: 'watch._id: must be watch:<task>:<you>'
+		});
+		expect(verdict({ ...w, on: false }, w, alice)).toBeNull();
+		expect(verdict({ _id: w._id, _deleted: true }, w, bob)).toHaveProperty('forbidden');
+	});
+
 	it('leaves burn-down snapshots to the server', () => {
 		const snap = {
 			_id: `snapshot:${T}:2026-11-20`,

@@ -4,6 +4,7 @@ import { activitySchema } from './activity.schema';
 import { commentSchema } from './comment.schema';
 import { projectSchema } from './project.schema';
 import { snapshotSchema } from './snapshot.schema';
+import { watchSchema } from './watch.schema';
 import { taskSchema } from './task.schema';
 import { timeEntrySchema } from './time-entry.schema';
 
@@ -13,7 +14,8 @@ export const workspaceDocSchemas = {
 	comment: commentSchema,
 	time: timeEntrySchema,
 	activity: activitySchema,
-	snapshot: snapshotSchema
+	snapshot: snapshotSchema,
+	watch: watchSchema
 } as const satisfies Record<string, z.ZodType>;
 
 export type WorkspaceDocType = keyof typeof workspaceDocSchemas;

@@ -12,6 +12,8 @@ const timeZone = z
 	.max(64)
 	.regex(/^$|^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/, 'invalid time zone');
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid time (HH:MM)');
+
 /**
  * A user's preferences: the single `prefs` document of their private database, so they
  * follow the user across devices. Only that user can read or write it.
@@ -27,8 +29,24 @@ export const prefsSchema = z.object({
 		assigned: z.boolean(),
 		dueSoon: z.boolean(),
 		overdue: z.boolean(),
-		statusChanged: z.boolean()
+		/** Status or due date changed on a task you are assigned, reported, created or watch. */
+		statusChanged: z.boolean(),
+		/** Someone wrote `@you` in a comment or description (absent: on). */
+		mentioned: z.boolean().optional()
 	}),
+	/** Hours before a due date to remind (absent: 24 and 1). */
+	reminderLeadHours: z
+		.array(
+			z
+				.number()
+				.int()
+				.min(1)
+				.max(24 * 14)
+		)
+		.max(4)
+		.optional(),
+	/** No toasts, popups or e-mail between these local times (absent or null: none). */
+	quietHours: z.object({ from: clockTime, to: clockTime }).nullable().optional(),
 	...baseDoc
 });
 
@@ -43,7 +61,13 @@ export function defaultPrefs(user: string, now: string): Prefs {
 		defaultView: 'board',
 		weekStart: 'monday',
 		timeZone: '',
-		notifications: { assigned: true, dueSoon: true, overdue: true, statusChanged: false },
+		notifications: {
+			assigned: true,
+			dueSoon: true,
+			overdue: true,
+			statusChanged: false,
+			mentioned: true
+		},
 		createdBy: user,
 		createdAt: now,
 		updatedAt: now

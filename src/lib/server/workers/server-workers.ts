@@ -1,11 +1,12 @@
 /**
  * The set of background workers a TaskFlow server runs (in the web process by default, or
- * alone via build/workers.js): today the analytics worker. Started after provisioning;
+ * alone via build/workers.js): analytics snapshots and reminders. Started after provisioning;
  * `stop()` lets each finish its batch in hand and store its checkpoint.
  */
 import type { ServerScope } from 'nano';
 import type { Registry } from 'prom-client';
 import { AnalyticsWorker } from './analytics-worker';
+import { RemindersWorker } from './reminders-worker';
 import { WorkerMetrics } from './worker-metrics';
 import { WorkspaceWorkers, type WorkerStatus } from './workspace-workers';
 
@@ -34,7 +35,19 @@ export function createServerWorkers(opts: {
 				error: err instanceof Error ? err.message : String(err)
 			})
 	});
-	runners.push(new WorkspaceWorkers({ couch: opts.couch, worker: analytics, log: opts.log }));
+	const reminders = new RemindersWorker({
+		couch: opts.couch,
+		now: opts.now,
+		onWritten: (kind, n) => metrics.notificationsWritten.inc({ kind }, n),
+		onError: (err) =>
+			opts.log('warn', 'reminders worker: due check failed, will retry', {
+				error: err instanceof Error ? err.message : String(err)
+			})
+	});
+	runners.push(
+		new WorkspaceWorkers({ couch: opts.couch, worker: analytics, log: opts.log }),
+		new WorkspaceWorkers({ couch: opts.couch, worker: reminders, log: opts.log, tickMs: 30_000 })
+	);
 	return {
 		async start() {
 			await Promise.all(runners.map((r) => r.start()));

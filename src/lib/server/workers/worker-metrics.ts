@@ -8,6 +8,7 @@ import type { WorkerStatus } from './workspace-workers';
 
 export class WorkerMetrics {
 	readonly snapshotsWritten: Counter;
+	readonly notificationsWritten: Counter<'kind'>;
 
 	constructor(registry: Registry, statuses: () => WorkerStatus[]) {
 		const perWorker = (name: string, help: string, value: (s: WorkerStatus) => number): Gauge =>
@@ -46,6 +47,12 @@ export class WorkerMetrics {
 			'Failed requests or batches since the process started (each is retried)',
 			(s) => s.errors
 		);
+		this.notificationsWritten = new Counter({
+			name: 'taskflow_notifications_written_total',
+			help: 'Notification documents written into users’ databases, by kind',
+			labelNames: ['kind'],
+			registers: [registry]
+		});
 		this.snapshotsWritten = new Counter({
 			name: 'taskflow_analytics_snapshots_written_total',
 			help: 'Daily project snapshot documents written or updated',
