@@ -40,3 +40,24 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
 	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// A click on a system notification opens its task: in a TaskFlow window if one is open.
+self.addEventListener('notificationclick', (event: NotificationEvent) => {
+	event.notification.close();
+	const url = new URL(
+		(event.notification.data as { url?: string } | null)?.url ?? SHELL,
+		self.location.origin
+	).href;
+	event.waitUntil(
+		(async () => {
+			const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+			if (open) {
+				await open.focus();
+				await open.navigate(url);
+			} else {
+				await self.clients.openWindow(url);
+			}
+		})()
+	);
+});

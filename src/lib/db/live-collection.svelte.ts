@@ -21,10 +21,12 @@ export class LiveCollection<T extends { _id: string }> {
 	#flushScheduled = false;
 	#stopped = false;
 
+	/** `onArrive` hears of documents that appear after the first read (not edits of known ones). */
 	constructor(
 		private readonly db: Db,
 		private readonly prefix: string,
-		private readonly accept: (doc: unknown) => doc is T
+		private readonly accept: (doc: unknown) => doc is T,
+		private readonly onArrive?: (doc: T) => void
 	) {}
 
 	get status(): LoadStatus {
@@ -91,6 +93,7 @@ export class LiveCollection<T extends { _id: string }> {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- see #queue
 			this.#queue = new Map();
 			for (const [key, value] of batch) {
+				if (value && !this.#map.has(key)) this.onArrive?.(value);
 				if (value) this.#map.set(key, value);
 				else this.#map.delete(key);
 			}

@@ -6,6 +6,7 @@
  */
 import { userDbName } from '../domain/ids';
 import { defaultPrefs, prefsSchema, type Prefs, type Theme } from '../domain/schemas/prefs.schema';
+import { notificationsStore } from './notifications-store.svelte';
 import { openLocalDb, openRemoteDb, type Db } from './pouch';
 import { SyncManager } from './sync-manager.svelte';
 
@@ -55,6 +56,8 @@ class PrefsStore {
 		);
 		this.#sync = new SyncManager(db, openRemoteDb(dbName), `${user}-${dbName}`);
 		this.#sync.start();
+		// Notifications live in the same private database and sync with it.
+		notificationsStore.open(db);
 	}
 
 	/**
@@ -80,6 +83,7 @@ class PrefsStore {
 	}
 
 	close(): void {
+		notificationsStore.close();
 		this.#feed?.cancel();
 		this.#sync?.stop();
 		void this.#db?.close();

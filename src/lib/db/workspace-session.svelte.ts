@@ -15,6 +15,7 @@ import { openLocalDb, openRemoteDb, type Db } from './pouch';
 import { ProjectsRepo } from './projects.repo';
 import { SyncManager } from './sync-manager.svelte';
 import { TasksRepo } from './tasks.repo';
+import { WatchesRepo } from './watches.repo';
 import { TimeTracker } from './time-tracker.svelte';
 import { Writer } from './writer';
 
@@ -44,6 +45,7 @@ export class WorkspaceSession {
 	readonly projectsRepo: ProjectsRepo;
 	readonly tasksRepo: TasksRepo;
 	readonly commentsRepo: CommentsRepo;
+	readonly watchesRepo: WatchesRepo;
 	readonly time: TimeTracker;
 	/** False for viewers; follows role changes while the workspace stays open. */
 	canWrite: boolean;
@@ -67,6 +69,7 @@ export class WorkspaceSession {
 		this.projectsRepo = new ProjectsRepo(this.db, this.writer);
 		this.tasksRepo = new TasksRepo(this.db, this.writer);
 		this.commentsRepo = new CommentsRepo(this.db, this.writer);
+		this.watchesRepo = new WatchesRepo(this.db, this.writer);
 		this.time = new TimeTracker(this.db, user, () =>
 			['starting', 'syncing'].includes(this.sync.state.phase)
 		);

@@ -64,7 +64,7 @@ export function dueReminder(
 			kind,
 			workspace: opts.workspace,
 			task: task._id,
-			project: (task.project) ?? null,
+			project: task.project ?? null,
 			title: task.title.slice(0, 200),
 			actor: null,
 			from: null,

@@ -84,7 +84,7 @@ export function notificationsForActivity(a: Activity, ctx: EventContext): Draft[
 					kind,
 					workspace: ctx.workspace,
 					task: task._id,
-					project: (task.project) ?? null,
+					project: task.project ?? null,
 					title: task.title.slice(0, 200),
 					actor: a.actor,
 					from,
