@@ -16,6 +16,7 @@ import { initialSync } from './scenarios/initial-sync';
 import { liveSync } from './scenarios/live-sync';
 import { localDbScenarios } from './scenarios/local-db';
 import { notBuiltRows } from './scenarios/not-built';
+import { reminders } from './scenarios/reminders';
 import { serverLoad } from './scenarios/server-load';
 import { timeViews } from './scenarios/time-views';
 import { dashboard } from './scenarios/dashboard';
@@ -77,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
 		await synced.device.context.close();
 		rows.push(...(await liveSync(ctx)));
 		rows.push(...(await serverLoad(ctx)));
+		rows.push(...(await reminders(ctx)));
 		if (!ws.timeEntriesAvailable) {
 			rows.push(notAvailable('6 initial sync', `time entries: ${TIME_ENTRY_SCHEMA} missing`));
 		}

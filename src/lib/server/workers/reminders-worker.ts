@@ -52,13 +52,15 @@ export interface RemindersWorkerOptions {
 	onWritten?: (kind: NotificationKind, count: number) => void;
 	onError?: (err: unknown) => void;
 	overdueWindowMs?: number;
+	/** Names the checkpoint (`_local/taskflow-<name>`); another name starts from scratch. */
+	name?: string;
 }
 
 const workspaceOf = (db: string) => db.replace(/^tf-ws-/, '');
 const isTask = (d: Doc | undefined): d is Doc & TaskFacts => d?.type === 'task';
 
 export class RemindersWorker implements WorkspaceWorker {
-	readonly name = 'reminders';
+	readonly name: string;
 	readonly #couch: ServerScope;
 	readonly #now: () => Date;
 	readonly #onWritten: NonNullable<RemindersWorkerOptions['onWritten']>;
@@ -75,6 +77,7 @@ export class RemindersWorker implements WorkspaceWorker {
 	#stopped = false;
 
 	constructor(opts: RemindersWorkerOptions) {
+		this.name = opts.name ?? 'reminders';
 		this.#couch = opts.couch;
 		this.#now = opts.now ?? (() => new Date());
 		this.#onWritten = opts.onWritten ?? (() => undefined);
