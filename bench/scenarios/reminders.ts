@@ -8,6 +8,8 @@
  */
 import nano from 'nano';
 import { ulid } from 'ulidx';
+import { createTask } from '../../src/lib/domain/task-ops';
+import { HlcClock } from '../../src/lib/domain/hlc';
 import { RemindersWorker } from '../../src/lib/server/workers/reminders-worker';
 import { WorkspaceWorkers } from '../../src/lib/server/workers/workspace-workers';
 import { serverAccess } from '../../tests/support/app-server';
@@ -70,35 +72,22 @@ export async function reminders(ctx: BenchContext): Promise<Row[]> {
 	const due = runner(worker, ws.db);
 	await due.start();
 	const late: number[] = [];
+	const clock = new HlcClock('bench');
 	const samples = opts.quick ? 5 : 20;
 	for (let i = 0; i < samples; i++) {
 		const day = new Date(Date.UTC(2040, 0, 1 + i));
 		const dueDate = day.toISOString().slice(0, 10);
-		const now = new Date().toISOString();
-		const task = {
-			_id: `task:${ulid()}`,
-			type: 'task',
-			project: `project:${ulid()}`,
-			title: `Reminder ${i}`,
-			description: '',
-			status: 'todo',
-			priority: 'medium',
-			assignee: OWNER.name,
-			reporter: OWNER.name,
-			due: dueDate,
-			start: null,
-			estimate: null,
-			tags: [],
-			parent: null,
-			dependencies: [],
-			rank: 'a0',
-			completedAt: null,
-			deletedAt: null,
-			clocks: {},
-			createdBy: OWNER.name,
-			createdAt: now,
-			updatedAt: now
-		};
+		const task = createTask(
+			{
+				project: `project:${ulid()}`,
+				title: `Reminder ${i}`,
+				assignee: OWNER.name,
+				due: dueDate,
+				rank: 'a0'
+			},
+			{ user: OWNER.name, now: new Date().toISOString(), stamp: clock.tick() }
+		);
+
 		const res = await server.request('PUT', `/db/${ws.db}/${task._id}`, task);
 		if (!res.ok) throw new Error(`reminder task: ${res.status} ${await res.text()}`);
 		const { rev } = (await res.json()) as { rev: string };
