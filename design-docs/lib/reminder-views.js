@@ -17,7 +17,16 @@ export var openDue = {
 	}
 };
 
+/** @type {ViewSource} `blocking task` → null, for each dependency of a live task */
+export var blockedBy = {
+	map: function (doc) {
+		if (doc.type !== 'task' || doc.deletedAt || !doc.dependencies) return;
+		for (var i = 0; i < doc.dependencies.length; i++) emit(doc.dependencies[i], null);
+	}
+};
+
 /** Every reminder view, by the name it is queried with. */
 export var reminderViews = {
-	open_due: openDue
+	open_due: openDue,
+	blocked_by: blockedBy
 };

@@ -101,7 +101,9 @@ describe('notifications', () => {
 
 		await items.filter({ hasText: 'assigned you' }).locator('a').click();
 		await nadia.page.getByTestId('task-detail').waitFor();
-		expect(await nadia.page.getByLabel('Title').inputValue()).toBe('Inspect pump station 4');
+		expect(await nadia.page.getByLabel('Title', { exact: true }).inputValue()).toBe(
+			'Inspect pump station 4'
+		);
 		expect(problems.pageErrors).toEqual([]);
 	});
 

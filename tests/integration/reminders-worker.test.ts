@@ -211,6 +211,33 @@ describe('reminders worker', () => {
 		await setRoles(ben, ['tf.user', `ws.${owner.ws.id}.member`]);
 	});
 
+	it('tells the assignee of a dependent task when its blocker is done', async () => {
+		const { task: blocker } = await createTask(owner.name, { title: 'Order parts' });
+		const { task: dependent } = await createTask(owner.name, {
+			title: 'Fit the parts',
+			assignee: ben,
+			dependencies: [blocker._id]
+		});
+		await db().insert(
+			activity({
+				doc: blocker._id,
+				task: blocker._id,
+				field: 'status',
+				from: 'todo',
+				to: 'done',
+				actor: owner.name
+			})
+		);
+		const note = await eventually(
+			async () => (await inbox(ben)).find((n) => n.kind === 'unblocked') ?? null
+		);
+		expect(note).toMatchObject({
+			task: dependent._id,
+			title: 'Fit the parts',
+			from: 'Order parts'
+		});
+	});
+
 	it('honours kinds that are off and quiet hours', async () => {
 		await setPrefs(ana, {
 			notifications: {

@@ -16,6 +16,7 @@ import { ProjectsRepo } from './projects.repo';
 import { SyncManager } from './sync-manager.svelte';
 import { TasksRepo } from './tasks.repo';
 import { WatchesRepo } from './watches.repo';
+import { subtaskIndex } from '../domain/task-graph';
 import { TimeTracker } from './time-tracker.svelte';
 import { Writer } from './writer';
 
@@ -42,6 +43,8 @@ export class WorkspaceSession {
 	readonly writer: Writer;
 	readonly projects: LiveCollection<Project>;
 	readonly tasks: LiveCollection<Task>;
+	/** Every task's subtasks, rebuilt in one pass when tasks change. */
+	readonly subtasks = $derived.by(() => subtaskIndex(this.tasks.values()));
 	readonly projectsRepo: ProjectsRepo;
 	readonly tasksRepo: TasksRepo;
 	readonly commentsRepo: CommentsRepo;

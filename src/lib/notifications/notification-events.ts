@@ -60,6 +60,8 @@ export interface EventContext {
 	/** The comment an activity entry is about, when it is about one. */
 	comment: { body: string } | null;
 	watchers: Watchers;
+	/** Tasks that depend on the activity's task (for "blocker done"). */
+	dependents?: readonly TaskFacts[];
 	now: string;
 }
 
@@ -97,6 +99,33 @@ export function notificationsForActivity(a: Activity, ctx: EventContext): Draft[
 			});
 		}
 	};
+	/** The blocker is done: whoever does each open dependent hears it can move on. */
+	const unblocked = (dependents: readonly TaskFacts[]) => {
+		for (const d of dependents) {
+			if (d.deletedAt || d.status === 'done') continue;
+			const user = d.assignee ?? d.createdBy;
+			if (user === a.actor) continue;
+			drafts.push({
+				user,
+				doc: {
+					_id: `notification:unblocked:${ulidOf(a._id)}:${ulidOf(d._id)}`,
+					type: 'notification',
+					kind: 'unblocked',
+					workspace: ctx.workspace,
+					task: d._id,
+					project: d.project ?? null,
+					title: d.title.slice(0, 200),
+					actor: a.actor,
+					from: task.title.slice(0, 200),
+					to: null,
+					at: a.at,
+					createdAt: ctx.now,
+					readAt: null,
+					quiet: false
+				}
+			});
+		}
+	};
 	const mentions = (text: string, names: string[]) => {
 		for (const n of names) add('mention', [n], null, mentionExcerpt(text, n));
 	};
@@ -123,6 +152,7 @@ export function notificationsForActivity(a: Activity, ctx: EventContext): Draft[
 			add('assigned', [a.to], short(a.from), a.to);
 		} else if (a.field === 'status') {
 			add('status', followers, statusLabel(a.from), statusLabel(a.to));
+			if (a.to === 'done') unblocked(ctx.dependents ?? []);
 		} else if (a.field === 'due') {
 			add('due', followers, short(a.from), short(a.to));
 		} else if (a.field === 'description') {

@@ -27,6 +27,8 @@ export function notificationSettings(prefs: Prefs | null): NotificationSettings 
 	return {
 		kinds: {
 			assigned: n?.assigned ?? true,
+			// "Your task can start" goes with assignments: it is about your own work.
+			unblocked: n?.assigned ?? true,
 			status: changes,
 			due: changes,
 			mention: n?.mentioned ?? true,

@@ -29,6 +29,8 @@ export function notificationHeadline(n: Notification): string {
 			return `Due ${dueDate(n.to)}`;
 		case 'overdue':
 			return `Overdue since ${dueDate(n.to)}`;
+		case 'unblocked':
+			return `${who} finished “${n.from ?? 'a blocker'}”`;
 	}
 }
 

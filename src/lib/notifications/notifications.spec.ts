@@ -97,6 +97,28 @@ describe('notificationsForActivity', () => {
 		expect(who(notificationsForActivity(desc, ctx()))).toEqual(['mention:dee']);
 	});
 
+	it('tells whoever does a dependent task when its blocker is done', () => {
+		const dep = {
+			...task,
+			_id: `task:01HZX3K9Q8R7M6N5P4V3W2Y1AC`,
+			title: 'Fit it',
+			assignee: 'dee'
+		};
+		const done = act({ field: 'status', from: 'review', to: 'done', actor: 'ana' });
+		const drafts = notificationsForActivity(
+			done,
+			ctx({ dependents: [dep, { ...dep, _id: 'task:x', status: 'done' }] })
+		);
+		const unblocked = drafts.filter((d) => d.doc.kind === 'unblocked');
+		expect(unblocked.map((d) => d.user)).toEqual(['dee']);
+		expect(unblocked[0]!.doc).toMatchObject({
+			task: dep._id,
+			title: 'Fit it',
+			from: 'Fix the pump'
+		});
+		expect(notificationSchema.safeParse(unblocked[0]!.doc).success).toBe(true);
+	});
+
 	it('on creation, tells the assignee and those mentioned in the description', () => {
 		const created = act({ action: 'create' });
 		expect(who(notificationsForActivity(created, ctx()))).toEqual(['assigned:ana', 'mention:ben']);
@@ -155,7 +177,8 @@ describe('notification settings', () => {
 			due: false,
 			mention: true,
 			due_soon: true,
-			overdue: true
+			overdue: true,
+			unblocked: true
 		});
 		expect(s.leadHours).toEqual([24, 1]);
 		const p = defaultPrefs('ana', '2026-01-01T00:00:00Z');

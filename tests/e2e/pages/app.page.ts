@@ -70,8 +70,11 @@ export class AppPage {
 		await form.waitFor({ state: 'detached' });
 	}
 
+	/** The card whose title contains `title` (not text elsewhere on it, e.g. its parent). */
 	card(title: string): Locator {
-		return this.page.getByTestId('task-card').filter({ hasText: title });
+		return this.page
+			.getByTestId('task-card')
+			.filter({ has: this.page.locator('[data-task-link]', { hasText: title }) });
 	}
 
 	column(status: string): Locator {

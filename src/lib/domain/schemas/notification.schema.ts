@@ -7,7 +7,8 @@ export const NOTIFICATION_KINDS = [
 	'due',
 	'mention',
 	'due_soon',
-	'overdue'
+	'overdue',
+	'unblocked'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

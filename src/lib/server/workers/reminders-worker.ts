@@ -170,6 +170,23 @@ export class RemindersWorker implements WorkspaceWorker {
 		await Promise.all(
 			[...needWatchers].map(async (task) => watchersOf.set(task, await this.#watchers(db, task)))
 		);
+		const dependents = new Map<string, TaskFacts[]>();
+		const finished = [
+			...new Set(
+				activities
+					.filter((a) => a.task && a.field === 'status' && a.to === 'done')
+					.map((a) => a.task!)
+			)
+		];
+		if (finished.length) {
+			const res = await db.view('taskflow', 'blocked_by', { keys: finished, include_docs: true });
+			for (const row of res.rows) {
+				const doc = row.doc as Doc | undefined;
+				if (!isTask(doc)) continue;
+				const key = String(row.key);
+				dependents.set(key, [...(dependents.get(key) ?? []), doc]);
+			}
+		}
 		const now = this.#now().toISOString();
 		const drafts = activities.flatMap((a) => {
 			const task = a.task ? docs.get(a.task) : undefined;
@@ -182,6 +199,7 @@ export class RemindersWorker implements WorkspaceWorker {
 						? { body: comment.body }
 						: null,
 				watchers: (a.task && watchersOf.get(a.task)) || { on: [], off: [] },
+				dependents: (a.task && dependents.get(a.task)) || [],
 				now
 			});
 		});
