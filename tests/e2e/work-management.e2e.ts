@@ -80,4 +80,16 @@ describe('subtasks and dependencies', () => {
 		await app.closeTask();
 		await expect.poll(() => app.card('Install pump').getByTestId('blocked-badge').count()).toBe(0);
 	});
+
+	it('asks what happens to the subtasks when their parent is deleted', async () => {
+		const detail = await app.openTask('Install pump');
+		await detail.getByRole('button', { name: 'Delete', exact: true }).click();
+		const dialog = app.page.getByRole('dialog', { name: /Delete “Install pump”/ });
+		await expect.poll(() => dialog.textContent()).toContain('It has 2 subtasks');
+		await screenshot(app.page, 'delete-parent-dialog');
+		await dialog.getByTestId('trash-keep-subtasks').click();
+		await app.card('Install pump').waitFor({ state: 'detached' });
+		// The unfinished subtask stays on the board, on its own now.
+		await expect.poll(() => app.card('Lay pipe').textContent()).not.toContain('↳');
+	});
 });

@@ -2,11 +2,12 @@
  * The analytics worker against the real server, with an injected clock: one snapshot per
  * live project and day from the views; a day's snapshot keeps its figures after later edits;
  * a restart resumes from its `_local` checkpoint; two instances write one document; a tick
- * on a new day writes snapshots with no changes; members cannot write snapshots; and the
- * app server runs the worker itself.
+ * on a new day writes snapshots with no changes; members cannot write snapshots; and an app
+ * server with the default configuration runs the workers itself.
  */
 import { ulid } from 'ulidx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startAppServer } from '../support/app-server';
 import { snapshotId } from '../../src/lib/analytics/snapshots';
 import type { Snapshot } from '../../src/lib/domain/schemas/snapshot.schema';
 import { AnalyticsWorker } from '../../src/lib/server/workers/analytics-worker';
@@ -186,9 +187,31 @@ describe('analytics worker', () => {
 		expect(await snapshot('2031-01-01')).toBeNull();
 	});
 
-	it('runs inside the app server, writing today’s snapshot', async () => {
-		const today = new Date().toISOString().slice(0, 10);
-		const s = await eventually(() => snapshot(today));
-		expect(s.counts.todo).toBe(2);
+	it('runs inside a default app server, which reports it ready and measured', async () => {
+		// The shared test server runs with WORKERS=off; this one has the default.
+		const admin = inject('admin');
+		const app = await startAppServer({
+			env: {
+				COUCHDB_URL: inject('couchUrl'),
+				COUCHDB_USER: admin.user,
+				COUCHDB_PASSWORD: admin.password
+			}
+		});
+		try {
+			const today = new Date().toISOString().slice(0, 10);
+			const s = await eventually(() => snapshot(today));
+			expect(s.counts.todo).toBe(2);
+			const ready = (await (await fetch(`${app.baseUrl}/readyz`)).json()) as {
+				checks: { workers: string };
+			};
+			expect(ready.checks.workers).toBe('ok');
+			const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
+			expect(text).toMatch(/^taskflow_worker_lag_changes\{worker="analytics"\} \d+$/m);
+			expect(text).toMatch(/^taskflow_worker_databases\{worker="reminders"\} \d+$/m);
+			expect(text).toMatch(/^taskflow_analytics_snapshots_written_total \d+$/m);
+			expect(text).toMatch(/^# TYPE taskflow_notifications_written_total counter$/m);
+		} finally {
+			await app.stop();
+		}
 	});
 });

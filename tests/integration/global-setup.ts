@@ -22,7 +22,10 @@ export default async function setup(project: TestProject) {
 	const built = spawnSync(process.execPath, ['scripts/build-server.js'], { stdio: 'inherit' });
 	if (built.status !== 0) throw new Error('scripts/build-server.js failed');
 
-	const server = await startAppServer({ prefix: 'taskflow-it-' });
+	// Background workers off here: their own tests run them against this server, and one
+	// test starts a second app server with the default (workers on) to check that wiring.
+	// Other tests should not pay for them (they follow every change of every workspace).
+	const server = await startAppServer({ prefix: 'taskflow-it-', env: { WORKERS: 'off' } });
 	const { couchUrl, admin } = await serverAccess(server);
 	project.provide('baseUrl', server.baseUrl);
 	project.provide('couchUrl', couchUrl);

@@ -4,6 +4,7 @@ import {
 	chainText,
 	dependencyCycle,
 	dependentsOf,
+	descendantsOf,
 	openBlockers,
 	parentLoops,
 	subtaskIndex
@@ -65,6 +66,16 @@ describe('subtasks', () => {
 		expect(idx.children('task:p').map((t) => t._id)).toEqual(['task:k2', 'task:k1']);
 		expect(idx.progress('task:p')).toEqual({ done: 1, total: 2 });
 		expect(idx.progress('task:k1')).toBeNull();
+	});
+
+	it('lists every descendant once, parents first', () => {
+		const idx = subtaskIndex(g.all);
+		expect(descendantsOf('task:p', idx).map((t) => t._id)).toEqual([
+			'task:k2',
+			'task:k1',
+			'task:gk'
+		]);
+		expect(descendantsOf('task:gk', idx)).toEqual([]);
 	});
 
 	it('refuses a parent that is the task or one of its descendants', () => {

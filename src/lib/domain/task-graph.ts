@@ -97,6 +97,22 @@ export function subtaskIndex(tasks: Iterable<Task>): SubtaskIndex {
 	};
 }
 
+/** Every live descendant of `id` (children, their children, …), parents before children. */
+export function descendantsOf(id: string, index: SubtaskIndex): Task[] {
+	const out: Task[] = [];
+	const seen = new Set([id]);
+	const queue = [id];
+	while (queue.length) {
+		for (const child of index.children(queue.shift()!)) {
+			if (seen.has(child._id)) continue;
+			seen.add(child._id);
+			out.push(child);
+			queue.push(child._id);
+		}
+	}
+	return out;
+}
+
 /** A readable chain for messages: "A → B → A". */
 export const chainText = (ids: readonly string[], title: (id: string) => string): string =>
 	ids.map(title).join(' → ');

@@ -21,9 +21,19 @@ export function reminderZone(pref: string, fallback: string): string {
 	return pref.trim() ? resolveTimeZone(pref) : fallback;
 }
 
+const instants = new Map<string, number>();
+
 /** The instant a task due on `due` (YYYY-MM-DD) is due: the end of that day in `zone`. */
 export function dueInstant(due: string, zone: string): number {
-	return startOfDayInstant(addDays(due, 1), zone);
+	// Many tasks share a due date, and zone arithmetic through Intl is slow: remember it.
+	const key = `${due}|${zone}`;
+	let at = instants.get(key);
+	if (at === undefined) {
+		at = startOfDayInstant(addDays(due, 1), zone);
+		if (instants.size > 20_000) instants.clear();
+		instants.set(key, at);
+	}
+	return at;
 }
 
 /** Who gets a task's reminders: its assignee, or whoever created it when unassigned. */

@@ -41,5 +41,42 @@ export const trashTask = (repo: TasksRepo, task: Task): Promise<Task> =>
 		`Moved “${task.title}” to the trash`
 	);
 
+/**
+ * Trash a task that has subtasks: with all its descendants (`withSubtasks`), or on its own,
+ * its children then standing alone. One Undo puts everything back as it was.
+ */
+export async function trashParent(
+	repo: TasksRepo,
+	task: Task,
+	descendants: readonly Task[],
+	withSubtasks: boolean
+): Promise<void> {
+	const now = new Date().toISOString();
+	const children = descendants.filter((d) => d.parent === task._id);
+	const done: { task: Task; back: TaskPatch }[] = [];
+	const apply = async (t: Task, patch: TaskPatch) => {
+		const back = inversePatch(t, patch);
+		await repo.update(t._id as TaskId, patch);
+		done.push({ task: t, back });
+	};
+	if (withSubtasks) {
+		for (const d of descendants) if (!d.deletedAt) await apply(d, { deletedAt: now });
+	} else {
+		for (const c of children) await apply(c, { parent: null });
+	}
+	await apply(task, { deletedAt: now });
+	const label = withSubtasks
+		? `Moved “${task.title}” and ${descendants.length} subtask(s) to the trash`
+		: `Moved “${task.title}” to the trash; its subtasks stay`;
+	const entry: UndoEntry = {
+		label,
+		undo: async () => {
+			for (const d of [...done].reverse()) await repo.update(d.task._id as TaskId, d.back);
+		}
+	};
+	undoStack.push(entry);
+	toasts.show(label, { action: { label: 'Undo', run: () => void undoStack.undo(entry) } });
+}
+
 export const restoreTask = (repo: TasksRepo, task: Task): Promise<Task> =>
 	changeTask(repo, task, { deletedAt: null }, `Restored “${task.title}”`);

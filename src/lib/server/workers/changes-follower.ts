@@ -1,7 +1,8 @@
 /**
  * Follows one database's `_changes` feed for a worker, at least once: each batch is handed
- * to `onBatch`, and only after it has been handled is the feed's `last_seq` stored in a
- * `_local/` checkpoint document (which never replicates). A restart, a crash or a second
+ * to `onBatch`, and only after it has been handled can the feed's `last_seq` be stored in a
+ * `_local/` checkpoint document (which never replicates; written at most once a second,
+ * and on stop). A restart, a crash or a second
  * instance therefore resumes from the last handled batch and may see a batch again, never
  * skip one; handlers make that harmless with deterministic document ids.
  *
@@ -45,6 +46,8 @@ export interface FollowerOptions {
 	longpollMs?: number;
 	/** First and largest wait between retries. */
 	retryMs?: [number, number];
+	/** Least time between two checkpoint writes (the last one is written on stop). */
+	checkpointEveryMs?: number;
 }
 
 const statusOf = (err: unknown) =>
@@ -61,6 +64,8 @@ export class ChangesFollower {
 	#request: AbortController | null = null;
 	#wake: (() => void) | null = null;
 	#running: Promise<void> | null = null;
+	#unsaved = false;
+	#savedAt = 0;
 	/** Batches handled and changes seen since start, for metrics and tests. */
 	processed = 0;
 	pending: number | null = null;
@@ -72,7 +77,8 @@ export class ChangesFollower {
 			...opts,
 			batchSize: opts.batchSize ?? 500,
 			longpollMs: opts.longpollMs ?? 30_000,
-			retryMs: opts.retryMs ?? [500, 30_000]
+			retryMs: opts.retryMs ?? [500, 30_000],
+			checkpointEveryMs: opts.checkpointEveryMs ?? 1000
 		};
 		this.#checkpointId = `_local/taskflow-${opts.worker}`;
 	}
@@ -140,10 +146,16 @@ export class ChangesFollower {
 			this.caughtUp = info.caughtUp;
 			if (JSON.stringify(res.last_seq) !== JSON.stringify(this.#since)) {
 				this.#since = res.last_seq;
+				this.#unsaved = true;
+			}
+			// At most one checkpoint write per interval: replaying a second of changes after a
+			// crash is harmless, a write per change is not free.
+			if (this.#unsaved && Date.now() - this.#savedAt >= this.#o.checkpointEveryMs) {
 				await this.#saveCheckpoint().catch((err: unknown) => this.#o.onError?.(err));
 			}
 			delay = 0;
 		}
+		if (this.#unsaved) await this.#saveCheckpoint().catch((err: unknown) => this.#o.onError?.(err));
 	}
 
 	#gone(err: unknown): boolean {
@@ -209,6 +221,8 @@ export class ChangesFollower {
 					this.#checkpointId
 				);
 				this.#checkpointRev = res.rev;
+				this.#unsaved = false;
+				this.#savedAt = Date.now();
 				return;
 			} catch (err) {
 				// Another instance moved it: take its revision and write ours over it.

@@ -69,6 +69,8 @@ export class RemindersWorker implements WorkspaceWorker {
 	/** Per workspace database: open tasks with a due date. */
 	readonly #schedules = new Map<string, Map<string, TaskFacts>>();
 	readonly #loading = new Map<string, Promise<void>>();
+	/** Per workspace database: when each scheduled task's next reminder falls due. */
+	readonly #nextAt = new Map<string, Map<string, number>>();
 	readonly #prefs = new Map<string, { at: number; settings: NotificationSettings }>();
 	/** `user/id` of notifications known to exist, so the schedule does not ask again. */
 	readonly #known = new Set<string>();
@@ -95,7 +97,10 @@ export class RemindersWorker implements WorkspaceWorker {
 				const doc = c.doc;
 				if (!c.deleted && isTask(doc) && doc.due && doc.status !== 'done' && !doc.deletedAt) {
 					schedule.set(c.id, doc);
-				} else schedule.delete(c.id);
+				} else {
+					schedule.delete(c.id);
+					this.#nextAt.get(dbName)?.delete(c.id);
+				}
 			}
 		}
 		const activities = changes
@@ -125,6 +130,7 @@ export class RemindersWorker implements WorkspaceWorker {
 
 	onDropped(db: string): void {
 		this.#schedules.delete(db);
+		this.#nextAt.delete(db);
 		this.#dbs = this.#dbs.filter((d) => d !== db);
 	}
 
@@ -249,6 +255,8 @@ export class RemindersWorker implements WorkspaceWorker {
 		if (!schedule) return;
 		const nowMs = this.#now().getTime();
 		const drafts: Draft[] = [];
+		let next = this.#nextAt.get(dbName);
+		if (!next) this.#nextAt.set(dbName, (next = new Map<string, number>()));
 		for (const id of only ?? schedule.keys()) {
 			const task = schedule.get(id);
 			if (!task) continue;
@@ -262,31 +270,24 @@ export class RemindersWorker implements WorkspaceWorker {
 				nowMs,
 				overdueWindowMs: this.#overdueWindowMs
 			});
+			if (r.nextAt === null) next.delete(id);
+			else next.set(id, r.nextAt);
 			if (r.draft && !this.#known.has(`${user}/${r.draft.doc._id}`)) drafts.push(r.draft);
 		}
 		await this.#deliver(dbName, drafts);
 	}
 
-	/** Sets a timer for the next reminder threshold across every followed workspace. */
+	/**
+	 * Sets a timer for the next reminder threshold across every followed workspace, from the
+	 * thresholds `#checkDue` noted (so arming costs a pass over numbers, not zone maths).
+	 */
 	#arm(): void {
 		if (this.#stopped) return;
 		if (this.#timer) clearTimeout(this.#timer);
 		const nowMs = this.#now().getTime();
 		let next = nowMs + MAX_TIMER_MS;
-		for (const [db, schedule] of this.#schedules) {
-			for (const task of schedule.values()) {
-				const user = reminderRecipient(task);
-				const settings = this.#prefs.get(user)?.settings ?? notificationSettings(null);
-				const r = dueReminder(task, {
-					workspace: workspaceOf(db),
-					user,
-					leadHours: settings.leadHours,
-					zone: reminderZone(settings.timeZone, 'UTC'),
-					nowMs,
-					overdueWindowMs: this.#overdueWindowMs
-				});
-				if (r.nextAt !== null && r.nextAt < next) next = r.nextAt;
-			}
+		for (const perTask of this.#nextAt.values()) {
+			for (const at of perTask.values()) if (at < next) next = at;
 		}
 		this.#timer = setTimeout(
 			() => {
