@@ -26,6 +26,11 @@ export interface BenchServer {
 	seed(db: string, docs: object[], batch?: number): Promise<number>;
 	/** Resident memory of the server process and its children, in MB. */
 	rssMb(): number;
+	/**
+	 * Waits until each of the server's background workers has seen at least `changes` changes
+	 * and caught up; resolves to the seconds waited.
+	 */
+	workersCaughtUp(changes: number, timeoutMs?: number): Promise<number>;
 	stop(): Promise<void>;
 }
 
@@ -58,16 +63,26 @@ async function login(baseUrl: string): Promise<string> {
 	return cookie.split(';')[0]!;
 }
 
-function fixture(app: AppServer, cookie: string, main: Workspace): BenchServer {
-	const request = (method: string, path: string, json?: unknown) =>
+function fixture(app: AppServer, firstCookie: string, main: Workspace): BenchServer {
+	let cookie = firstCookie;
+	const send = (method: string, path: string, json?: unknown) =>
 		fetch(`${app.baseUrl}${path}`, {
 			method,
 			headers: { cookie, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
 			body: json === undefined ? undefined : JSON.stringify(json)
 		});
+	// A full run outlasts CouchDB's session (10 minutes by default): sign in again when it ends.
+	const request = async (method: string, path: string, json?: unknown) => {
+		const res = await send(method, path, json);
+		if (res.status !== 401) return res;
+		cookie = await login(app.baseUrl);
+		return send(method, path, json);
+	};
 	return {
 		app,
-		cookie,
+		get cookie() {
+			return cookie;
+		},
 		main,
 		door: (path) => `${app.baseUrl}/db${path}`,
 		request,
@@ -91,6 +106,21 @@ function fixture(app: AppServer, cookie: string, main: Workspace): BenchServer {
 			return docs.length / ((performance.now() - started) / 1000);
 		},
 		rssMb: () => serverRssMb(),
+		async workersCaughtUp(changes, timeoutMs = 15 * 60_000) {
+			const started = performance.now();
+			for (;;) {
+				const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
+				const flags = [...text.matchAll(/^taskflow_worker_caught_up\{worker="\w+"\} (\d)$/gm)];
+				const seen = [...text.matchAll(/^taskflow_worker_changes_seen\{worker="\w+"\} (\d+)$/gm)];
+				const done =
+					flags.length > 0 &&
+					flags.every((m) => m[1] === '1') &&
+					seen.every((m) => Number(m[1]) >= changes);
+				if (done) return (performance.now() - started) / 1000;
+				if (performance.now() - started > timeoutMs) throw new Error('workers did not catch up');
+				await new Promise((r) => setTimeout(r, 500));
+			}
+		},
 		stop: () => app.stop()
 	};
 }
