@@ -23,8 +23,11 @@ export interface ApiCall {
 	params: Record<string, string>;
 	/** The signed-in caller, or a 401. */
 	user(): Promise<UserCtx & { name: string }>;
-	/** The JSON body validated by `schema`, or a 400 with a message per field. */
-	body<T>(schema: z.ZodType<T>): Promise<T>;
+	/**
+	 * The JSON body validated by `schema`, or a 400 with a message per field; bodies over
+	 * `limit` bytes (default `API_BODY_LIMIT`) get a 413.
+	 */
+	body<T>(schema: z.ZodType<T>, limit?: number): Promise<T>;
 	send(status: number, body: unknown): void;
 }
 
@@ -78,8 +81,8 @@ export function createRouter(deps: ApiDeps, routes: Route[]) {
 				if (!ctx.name) throw new HttpError(401, 'unauthorized', 'sign in first');
 				return { ...ctx, name: ctx.name };
 			},
-			async body(schema) {
-				const input = parseInput(schema, await readJsonBody(req, API_BODY_LIMIT));
+			async body(schema, limit = API_BODY_LIMIT) {
+				const input = parseInput(schema, await readJsonBody(req, limit));
 				if (!input.ok) throw new InvalidInput(input.bad);
 				return input.value;
 			},

@@ -1,0 +1,164 @@
+/**
+ * Workspace export and re-import: documents written by two people (one with an attachment)
+ * are read as the export reads them, imported into a new workspace through the API in
+ * batches, and arrive with the same ids, content and attachment digests. A second import
+ * writes nothing; non-admins are refused; an invalid document is skipped with a reason.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importBatches, type ImportReport } from '../../src/lib/domain/backup/import-batches';
+import { exportEnvelope, type ExportedDoc } from '../../src/lib/domain/backup/workspace-export';
+import {
+	as,
+	baseUrl,
+	createUser,
+	door,
+	login,
+	newComment,
+	newTask,
+	newTimeEntry,
+	ownerWithWorkspace,
+	setRoles,
+	uniqueName,
+	type TestDoc
+} from './helpers';
+
+type Owner = Awaited<ReturnType<typeof ownerWithWorkspace>>;
+let ann: Owner;
+const bob = { name: uniqueName('exp-bob'), cookie: '' };
+let exported: ExportedDoc[];
+let tampered: ExportedDoc;
+
+const importUrl = (ws: string) => `${baseUrl()}/api/workspaces/${ws}/import`;
+
+async function put(cookie: string, db: string, doc: TestDoc): Promise<void> {
+	const res = await as(cookie, door(`/${db}/${encodeURIComponent(doc._id)}`), {
+		method: 'PUT',
+		json: doc
+	});
+	expect(res.status, await res.clone().text()).toBe(201);
+}
+
+/** Every document of `db` as the export reads it: winning revisions, attachments inline. */
+async function allDocs(cookie: string, db: string): Promise<ExportedDoc[]> {
+	const res = await as(cookie, door(`/${db}/_all_docs?include_docs=true&attachments=true`));
+	expect(res.status).toBe(200);
+	const body = (await res.json()) as { rows: { doc: ExportedDoc }[] };
+	return body.rows.map((r) => r.doc).filter((d) => !d._id.startsWith('_'));
+}
+
+/** Sends `docs` to the import API in batches of two, as the app does (in larger ones). */
+async function importAll(cookie: string, ws: string, docs: unknown[]): Promise<ImportReport> {
+	const total: ImportReport = { written: 0, alreadyThere: 0, skipped: [] };
+	const { batches } = importBatches(docs, 1e6, 2);
+	let offset = 0;
+	for (const batch of batches) {
+		const res = await as(cookie, importUrl(ws), { method: 'POST', json: { offset, docs: batch } });
+		expect(res.status, await res.clone().text()).toBe(200);
+		const r = (await res.json()) as ImportReport;
+		total.written += r.written;
+		total.alreadyThere += r.alreadyThere;
+		total.skipped.push(...r.skipped);
+		offset += batch.length;
+	}
+	return total;
+}
+
+/** A document without what CouchDB changes on every write. */
+const content = ({ _rev, _attachments, ...rest }: ExportedDoc) => (
+	void _rev,
+	void _attachments,
+	rest
+);
+
+beforeAll(async () => {
+	ann = await ownerWithWorkspace('exp-ann');
+	bob.cookie = await login(bob.name, await createUser(bob.name, [`ws.${ann.ws.id}.member`]));
+	const task = newTask(ann.name, 'Pump check');
+	const withFile = {
+		...newTask(ann.name, 'Has a photo'),
+		_attachments: {
+			'note.txt': {
+				content_type: 'text/plain',
+				data: Buffer.from('hello pumps').toString('base64')
+			}
+		}
+	};
+	await put(ann.cookie, ann.ws.db, task);
+	await put(ann.cookie, ann.ws.db, withFile);
+	await put(bob.cookie, ann.ws.db, newComment(bob.name, task._id));
+	await put(bob.cookie, ann.ws.db, newTimeEntry(bob.name, task._id));
+	await put(bob.cookie, ann.ws.db, newTask(bob.name, "Bob's task"));
+	exported = exportEnvelope(ann.ws, await allDocs(ann.cookie, ann.ws.db), new Date()).docs;
+	tampered = { ...newTask(bob.name, 'Tampered'), status: 'lost' };
+});
+
+describe('workspace import', () => {
+	let target: { id: string; db: string };
+
+	it('copies every document, by both authors, with attachments, into a new workspace', async () => {
+		expect(exported).toHaveLength(5);
+		expect(exported.find((d) => d.title === 'Has a photo')?._attachments).toMatchObject({
+			'note.txt': { data: Buffer.from('hello pumps').toString('base64') }
+		});
+		const res = await as(ann.cookie, `${baseUrl()}/api/workspaces`, {
+			method: 'POST',
+			json: { name: 'Restored' }
+		});
+		target = (await res.json()) as { id: string; db: string };
+
+		const docs = [...exported, tampered, { _id: '_design/evil', views: {} }];
+		const report = await importAll(ann.cookie, target.id, docs);
+		expect(report.written).toBe(5);
+		expect(report.alreadyThere).toBe(0);
+		expect(report.skipped).toEqual([
+			{ id: tampered._id, reason: expect.stringMatching(/^task\.status: /) as string },
+			{ id: '_design/evil', reason: 'design documents are deployed by the server' }
+		]);
+
+		const copied = await allDocs(ann.cookie, target.db);
+		const byId = new Map(copied.map((d) => [d._id, d]));
+		expect([...byId.keys()].sort()).toEqual(exported.map((d) => d._id).sort());
+		for (const doc of exported) expect(content(byId.get(doc._id)!)).toEqual(content(doc));
+
+		const stubs = async (db: string, id: string) => {
+			const r = await as(ann.cookie, door(`/${db}/${encodeURIComponent(id)}`));
+			return ((await r.json()) as { _attachments: Record<string, { digest: string }> })
+				._attachments;
+		};
+		const photo = exported.find((d) => d.title === 'Has a photo')!;
+		const before = await stubs(ann.ws.db, photo._id);
+		const after = await stubs(target.db, photo._id);
+		expect(after['note.txt']!.digest).toBe(before['note.txt']!.digest);
+		const file = await as(ann.cookie, door(`/${target.db}/${photo._id}/note.txt`));
+		expect(await file.text()).toBe('hello pumps');
+	});
+
+	it('writes nothing the second time and says everything is already there', async () => {
+		const report = await importAll(ann.cookie, target.id, [...exported, tampered]);
+		expect(report).toEqual({
+			written: 0,
+			alreadyThere: 5,
+			skipped: [{ id: tampered._id, reason: expect.any(String) as string }]
+		});
+		expect(await allDocs(ann.cookie, target.db)).toHaveLength(5);
+	});
+
+	it('refuses callers who are not admins of the target', async () => {
+		const batch = { offset: 0, docs: exported.slice(0, 1) };
+		const anonymous = await as(null, importUrl(target.id), { method: 'POST', json: batch });
+		expect(anonymous.status).toBe(401);
+		const outsider = await as(bob.cookie, importUrl(target.id), { method: 'POST', json: batch });
+		expect(outsider.status).toBe(404);
+		await setRoles(bob.name, [`ws.${ann.ws.id}.member`, `ws.${target.id}.member`]);
+		const member = await as(bob.cookie, importUrl(target.id), { method: 'POST', json: batch });
+		expect(member.status).toBe(403);
+	});
+
+	it('answers 400 to a request that is not a batch of documents', async () => {
+		const res = await as(ann.cookie, importUrl(target.id), {
+			method: 'POST',
+			json: { offset: 0, docs: [] }
+		});
+		expect(res.status).toBe(400);
+	});
+});
