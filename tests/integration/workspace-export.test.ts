@@ -50,15 +50,13 @@ async function allDocs(cookie: string, db: string): Promise<ExportedDoc[]> {
 async function importAll(cookie: string, ws: string, docs: unknown[]): Promise<ImportReport> {
 	const total: ImportReport = { written: 0, alreadyThere: 0, skipped: [] };
 	const { batches } = importBatches(docs, 1e6, 2);
-	let offset = 0;
 	for (const batch of batches) {
-		const res = await as(cookie, importUrl(ws), { method: 'POST', json: { offset, docs: batch } });
+		const res = await as(cookie, importUrl(ws), { method: 'POST', json: batch });
 		expect(res.status, await res.clone().text()).toBe(200);
 		const r = (await res.json()) as ImportReport;
 		total.written += r.written;
 		total.alreadyThere += r.alreadyThere;
 		total.skipped.push(...r.skipped);
-		offset += batch.length;
 	}
 	return total;
 }
@@ -106,13 +104,14 @@ describe('workspace import', () => {
 		});
 		target = (await res.json()) as { id: string; db: string };
 
-		const docs = [...exported, tampered, { _id: '_design/evil', views: {} }];
+		const docs = [...exported, tampered, { _id: '_design/evil', views: {} }, 42];
 		const report = await importAll(ann.cookie, target.id, docs);
 		expect(report.written).toBe(5);
 		expect(report.alreadyThere).toBe(0);
 		expect(report.skipped).toEqual([
 			{ id: tampered._id, reason: expect.stringMatching(/^task\.status: /) as string },
-			{ id: '_design/evil', reason: 'design documents are deployed by the server' }
+			{ id: '_design/evil', reason: 'design documents are deployed by the server' },
+			{ id: '#8', reason: 'not a document with an _id' }
 		]);
 
 		const copied = await allDocs(ann.cookie, target.db);

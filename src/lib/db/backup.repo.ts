@@ -66,24 +66,23 @@ export async function importIntoWorkspace(
 ): Promise<ImportReport> {
 	const { batches, tooLarge } = importBatches(docs);
 	let report = emptyReport();
-	for (const { doc, bytes } of tooLarge) {
+	for (const { doc, index, bytes } of tooLarge) {
 		const id = (doc as { _id?: unknown } | null)?._id;
 		report.skipped.push({
-			id: typeof id === 'string' ? id : `#${docs.indexOf(doc) + 1}`,
+			id: typeof id === 'string' ? id : `#${index + 1}`,
 			reason: `too large to import (${mb(bytes)}; at most ${mb(IMPORT_BODY_LIMIT)} per document)`
 		});
 	}
 	let done = tooLarge.length;
 	onProgress(done, docs.length);
 	for (const batch of batches) {
-		const offset = docs.indexOf(batch[0]);
 		const answer = await request<ImportReport>(
 			'POST',
 			`/api/workspaces/${encodeURIComponent(wsId)}/import`,
-			{ offset, docs: batch }
+			batch
 		);
 		report = addReports(report, answer);
-		done += batch.length;
+		done += batch.docs.length;
 		onProgress(done, docs.length);
 	}
 	return report;

@@ -8,10 +8,16 @@ export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
 /** Most documents the server accepts in one import request. */
 export const IMPORT_BATCH_DOCS = 200;
 
-/** Batches of documents, plus the ones too large to send at all. */
+/** A run of consecutive documents; `offset` is the index of the first one in the export. */
+export interface ImportBatch<T> {
+	offset: number;
+	docs: T[];
+}
+
+/** Batches of documents, plus the ones too large to send at all (with their index). */
 export interface ImportBatches<T> {
-	batches: T[][];
-	tooLarge: { doc: T; bytes: number }[];
+	batches: ImportBatch<T>[];
+	tooLarge: { doc: T; index: number; bytes: number }[];
 }
 
 const utf8 = new TextEncoder();
@@ -21,7 +27,8 @@ export const jsonBytes = (value: unknown): number => utf8.encode(JSON.stringify(
 /**
  * Groups `docs` in order into batches of at most `maxDocs` documents and about `maxBytes`
  * of JSON each. A document larger than `maxBytes` travels alone; one larger than
- * `hardLimit` (what the server accepts in one request) goes to `tooLarge` instead.
+ * `hardLimit` (what the server accepts in one request) goes to `tooLarge` instead. Each
+ * batch holds consecutive documents, so the server can name an entry by its position.
  */
 export function importBatches<T>(
 	docs: readonly T[],
@@ -29,26 +36,25 @@ export function importBatches<T>(
 	maxDocs = IMPORT_BATCH_DOCS,
 	hardLimit = IMPORT_BODY_LIMIT - 1024
 ): ImportBatches<T> {
-	const batches: T[][] = [];
-	const tooLarge: { doc: T; bytes: number }[] = [];
-	let current: T[] = [];
+	const out: ImportBatches<T> = { batches: [], tooLarge: [] };
+	let current: ImportBatch<T> | null = null;
 	let size = 0;
-	for (const doc of docs) {
+	docs.forEach((doc, index) => {
 		const bytes = jsonBytes(doc) + 1;
 		if (bytes > hardLimit) {
-			tooLarge.push({ doc, bytes });
-			continue;
+			out.tooLarge.push({ doc, index, bytes });
+			current = null;
+			return;
 		}
-		if (current.length && (size + bytes > maxBytes || current.length >= maxDocs)) {
-			batches.push(current);
-			current = [];
+		if (!current || size + bytes > maxBytes || current.docs.length >= maxDocs) {
+			current = { offset: index, docs: [] };
+			out.batches.push(current);
 			size = 0;
 		}
-		current.push(doc);
+		current.docs.push(doc);
 		size += bytes;
-	}
-	if (current.length) batches.push(current);
-	return { batches, tooLarge };
+	});
+	return out;
 }
 
 /** What an import did: per-batch answers of the server add up to this. */
