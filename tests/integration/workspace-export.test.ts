@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importBatches, type ImportReport } from '../../src/lib/domain/backup/import-batches';
-import { exportEnvelope, type ExportedDoc } from '../../src/lib/domain/backup/workspace-export';
+import type { ExportedDoc } from '../../src/lib/domain/backup/workspace-export';
+import { exportWorkspace } from '../../src/lib/db/backup.repo';
 import {
 	as,
 	baseUrl,
@@ -21,6 +22,7 @@ import {
 	uniqueName,
 	type TestDoc
 } from './helpers';
+import { newReplica, remoteDb } from './replicas';
 
 type Owner = Awaited<ReturnType<typeof ownerWithWorkspace>>;
 let ann: Owner;
@@ -86,8 +88,32 @@ beforeAll(async () => {
 	await put(bob.cookie, ann.ws.db, newComment(bob.name, task._id));
 	await put(bob.cookie, ann.ws.db, newTimeEntry(bob.name, task._id));
 	await put(bob.cookie, ann.ws.db, newTask(bob.name, "Bob's task"));
-	exported = exportEnvelope(ann.ws, await allDocs(ann.cookie, ann.ws.db), new Date()).docs;
+	// The export as the app makes it: from a device's local copy, synced from the server.
+	const device = newReplica(ann.name, 'export').db;
+	await device.replicate.from(remoteDb(door(`/${ann.ws.db}`), ann.name, ann.password));
+	const file = await exportWorkspace(device, ann.ws);
+	expect(file).toMatchObject({
+		format: 'taskflow-workspace',
+		workspace: { id: ann.ws.id, name: ann.ws.name }
+	});
+	exported = file.docs;
 	tampered = { ...newTask(bob.name, 'Tampered'), status: 'lost' };
+});
+
+describe('workspace export', () => {
+	it('pages through a large local database, leaving out design and local documents', async () => {
+		const db = newReplica('someone', 'paging').db;
+		const docs = Array.from({ length: 450 }, (_, i) => ({
+			_id: `task:${String(i).padStart(4, '0')}`
+		}));
+		await db.bulkDocs([...docs, { _id: '_design/x', views: {} }]);
+		await db.put({ _id: '_local/checkpoint' });
+		const seen: number[] = [];
+		const file = await exportWorkspace(db, { id: 'w', name: 'W' }, (done) => seen.push(done));
+		expect(file.docs.map((d) => d._id)).toEqual(docs.map((d) => d._id));
+		expect(seen.at(-1)).toBe(450);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+	});
 });
 
 describe('workspace import', () => {
