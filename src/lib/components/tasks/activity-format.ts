@@ -38,7 +38,8 @@ export function formatValue(field: string | null, value: unknown): string {
 	if (field === 'estimate' && typeof value === 'number') return `${value} h`;
 	if (field === 'recurrence' && typeof value === 'object' && 'rule' in value) {
 		const r = value as Recurrence;
-		return describeRule(r.rule, r.mode).toLowerCase();
+		const text = describeRule(r.rule, r.mode);
+		return text.charAt(0).toLowerCase() + text.slice(1);
 	}
 	if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
