@@ -1,25 +1,37 @@
 /** Task writes for one workspace database. */
 import type { TaskId } from '../domain/ids';
+import { rankAfterAll } from '../domain/rank';
+import { nextOccurrence } from '../domain/recurrence-ops';
 import type { Task } from '../domain/schemas/task.schema';
 import { applyTaskPatch, createTask, type NewTaskInput, type TaskPatch } from '../domain/task-ops';
-import { createDoc, patchDoc } from './doc-writes';
-import type { Db } from './pouch';
+import { assertValid } from '../domain/validation';
+import { appendActivity, createDoc, patchDoc, putOrExplain } from './doc-writes';
+import { errorStatus, type Db } from './pouch';
 import type { Writer } from './writer';
 
 const target = (t: Task) => ({ doc: t._id, task: t._id, project: t.project });
 
+/** Where a new to-do in `project` goes: after that column's last task. */
+export type TodoRank = (project: string) => string;
+
 export class TasksRepo {
+	/**
+	 * @param todoRank rank for the next occurrence of a repeating task; the app passes one
+	 * from its live task list, without it the task sorts by its (deterministic) default.
+	 */
 	constructor(
 		private readonly db: Db,
-		private readonly writer: Writer
+		private readonly writer: Writer,
+		private readonly todoRank: TodoRank = () => rankAfterAll([])
 	) {}
 
 	create(input: NewTaskInput): Promise<Task> {
 		return createDoc(this.db, this.writer, (ctx) => createTask(input, ctx), target);
 	}
 
-	update(id: TaskId, patch: TaskPatch): Promise<Task> {
-		return patchDoc<Task>(
+	/** Apply `patch`. Completing a repeating task also creates its next occurrence. */
+	async update(id: TaskId, patch: TaskPatch): Promise<Task> {
+		const saved = await patchDoc<Task>(
 			this.db,
 			this.writer,
 			id,
@@ -29,6 +41,29 @@ export class TasksRepo {
 			},
 			target
 		);
+		if (patch.status === 'done' && saved.recurrence) await this.createNext(saved);
+		return saved;
+	}
+
+	/**
+	 * Write the occurrence after `done` unless it exists: its id is the same on every device
+	 * and for every completion of `done`, so a 409 means it was made already (here, by an
+	 * earlier completion, or elsewhere and replicated) and must be left as it is.
+	 */
+	async createNext(done: Task): Promise<Task | null> {
+		const ctx = this.writer.context();
+		const next = nextOccurrence(done, ctx, this.todoRank(done.project));
+		if (!next) return null;
+		assertValid(next);
+		try {
+			const res = await putOrExplain(this.db, next);
+			const saved = { ...next, _rev: res.rev };
+			await appendActivity(this.db, [this.writer.activity(ctx, 'create', target(saved))]);
+			return saved;
+		} catch (err) {
+			if (errorStatus(err) === 409) return null;
+			throw err;
+		}
 	}
 
 	/** Soft delete: the task goes to the trash and can be restored. */

@@ -17,6 +17,7 @@ import { SyncManager } from './sync-manager.svelte';
 import { TasksRepo } from './tasks.repo';
 import { WatchesRepo } from './watches.repo';
 import { subtaskIndex } from '../domain/task-graph';
+import { rankAfterAll } from '../domain/rank';
 import { TimeTracker } from './time-tracker.svelte';
 import { Writer } from './writer';
 
@@ -70,7 +71,7 @@ export class WorkspaceSession {
 		this.projects = new LiveCollection(this.db, 'project:', isType<Project>('project'));
 		this.tasks = new LiveCollection(this.db, 'task:', isType<Task>('task'));
 		this.projectsRepo = new ProjectsRepo(this.db, this.writer);
-		this.tasksRepo = new TasksRepo(this.db, this.writer);
+		this.tasksRepo = new TasksRepo(this.db, this.writer, (project) => this.#todoRank(project));
 		this.commentsRepo = new CommentsRepo(this.db, this.writer);
 		this.watchesRepo = new WatchesRepo(this.db, this.writer);
 		this.time = new TimeTracker(this.db, user, () =>
@@ -84,6 +85,15 @@ export class WorkspaceSession {
 		this.time.start();
 		this.sync.start();
 		void navigator.storage?.persist?.();
+	}
+
+	/** After the last to-do of `project`: where the next occurrence of a repeating task goes. */
+	#todoRank(project: string): string {
+		const ranks: string[] = [];
+		for (const t of this.tasks.values()) {
+			if (t.project === project && t.status === 'todo' && !t.deletedAt) ranks.push(t.rank);
+		}
+		return rankAfterAll(ranks);
 	}
 
 	/** Viewers cannot write, so they leave conflicts to the members' devices. */

@@ -91,7 +91,7 @@ export function applyTaskPatch(
 	};
 	for (const field of TASK_EDITABLE_FIELDS) {
 		if (!(field in patch)) continue;
-		let value = patch[field] as Task[typeof field];
+		let value = patch[field];
 		if (field === 'title' && typeof value === 'string') value = value.trim();
 		if (field === 'tags' && Array.isArray(value)) value = normaliseTags(value);
 		set(field, value);

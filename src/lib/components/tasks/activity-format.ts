@@ -1,6 +1,8 @@
 /** Human wording for activity-log entries (pure). */
 import type { Activity } from '$lib/domain/schemas/activity.schema';
 import { STATUS_LABELS, type TaskStatus } from '$lib/domain/schemas/task.schema';
+import type { Recurrence } from '$lib/domain/schemas/recurrence.schema';
+import { describeRule } from '$lib/domain/repeat-presets';
 import { PRIORITY_LABELS } from './task-format';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -17,6 +19,7 @@ const FIELD_LABELS: Record<string, string> = {
 	project: 'project',
 	deletedAt: 'trash',
 	completedAt: 'completion',
+	recurrence: 'repeat',
 	body: 'comment'
 };
 
@@ -33,6 +36,11 @@ export function formatValue(field: string | null, value: unknown): string {
 		return PRIORITY_LABELS[value as keyof typeof PRIORITY_LABELS];
 	}
 	if (field === 'estimate' && typeof value === 'number') return `${value} h`;
+	if (field === 'recurrence' && typeof value === 'object' && 'rule' in value) {
+		const r = value as Recurrence;
+		const text = describeRule(r.rule, r.mode);
+		return text.charAt(0).toLowerCase() + text.slice(1);
+	}
 	if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
 	return text.length > 60 ? `${text.slice(0, 57)}…` : text;

@@ -7,6 +7,9 @@ import type { Task } from '$lib/domain/schemas/task.schema';
 import type { TaskPatch } from '$lib/domain/task-ops';
 import type { TasksRepo } from '$lib/db/tasks.repo';
 import { toasts } from '$lib/components/ui/toast/toast.svelte';
+import { todayLocal } from '$lib/domain/local-date';
+import { nextDue } from '$lib/domain/recurrence';
+import { dueInSentence } from './task-format';
 import { undoStack, type UndoEntry } from './undo.svelte';
 
 /** The values `patch` would replace, as a patch that puts them back. */
@@ -29,8 +32,16 @@ export async function changeTask(
 	if (saved === task) return saved;
 	const entry: UndoEntry = { label, undo: () => repo.update(task._id as TaskId, before) };
 	undoStack.push(entry);
-	toasts.show(label, { action: { label: 'Undo', run: () => void undoStack.undo(entry) } });
+	const text = `${label}${nextOccurrenceNote(task, saved)}`;
+	toasts.show(text, { action: { label: 'Undo', run: () => void undoStack.undo(entry) } });
 	return saved;
+}
+
+/** " · next one due Mon 6 Apr" when this change completed a repeating task. */
+function nextOccurrenceNote(before: Task, after: Task): string {
+	if (before.status === 'done' || after.status !== 'done' || !after.recurrence) return '';
+	const due = nextDue(after.recurrence, after.due, after.completedAt ?? new Date().toISOString());
+	return due ? ` · next one due ${dueInSentence(due, todayLocal())}` : '';
 }
 
 export const trashTask = (repo: TasksRepo, task: Task): Promise<Task> =>

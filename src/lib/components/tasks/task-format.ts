@@ -28,3 +28,9 @@ export const formatHours = (h: number): string =>
 	Number.isInteger(h) ? `${h} h` : `${h.toFixed(1)} h`;
 
 export const initials = (name: string): string => name.slice(0, 2).toUpperCase();
+
+/** `dueLabel` for the middle of a sentence ("due tomorrow", "due in 3 d", "due Apr 6"). */
+export function dueInSentence(due: string, today: string): string {
+	const label = dueLabel(due, today);
+	return /^(Today|Tomorrow|Yesterday)$/.test(label) ? label.toLowerCase() : label;
+}

@@ -10,6 +10,7 @@ import {
 	text,
 	userName
 } from './common.schema';
+import { recurrenceSchema } from './recurrence.schema';
 
 /** Board columns, in order. */
 export const TASK_STATUSES = ['todo', 'in_progress', 'review', 'done'] as const;
@@ -58,7 +59,8 @@ export const TASK_EDITABLE_FIELDS = [
 	'rank',
 	'project',
 	'deletedAt',
-	'completedAt'
+	'completedAt',
+	'recurrence'
 ] as const;
 export type TaskEditableField = (typeof TASK_EDITABLE_FIELDS)[number];
 
@@ -92,6 +94,8 @@ export const taskSchema = z.object({
 	/** Soft delete: set when the task is in the trash. */
 	deletedAt: isoDateTime.nullable(),
 	clocks: z.record(z.string(), hlcSchema),
+	/** Repeat rule: completing this task creates the next occurrence (domain/recurrence). */
+	recurrence: recurrenceSchema.nullable().optional(),
 	suggestions: z.array(suggestionSchema).max(20).optional(),
 	/**
 	 * The last description this device knows others had (its clock and text): the common
