@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectId } from '../ids';
 import { validationErrors } from '../validation';
 import { guessMapping, planCsv } from './csv-import';
 import { parseCsvTable } from './csv-table';
