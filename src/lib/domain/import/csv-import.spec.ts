@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvStatusValues, guessMapping, planCsv } from './csv-import';
-import { parseCsvTable } from './csv-table';
+import { guessDelimiter, parseCsvTable } from './csv-table';
 import { detectFormat } from './detect-format';
 import { fixture } from './import-fixtures';
 
@@ -14,6 +14,16 @@ describe('parseCsvTable', () => {
 		expect(table.rows[0]!.cells[1]).toBe('Check the seals.\r\nBring the "big" wrench; and gloves.');
 		// The embedded line break does not shift the spreadsheet row numbers.
 		expect(table.rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+	});
+});
+
+describe('guessDelimiter', () => {
+	it('counts delimiters in the header line, outside quotes', () => {
+		expect(guessDelimiter('Job;State\r\nCheck fences;Open\r\n')).toBe(';');
+		expect(guessDelimiter('"a;b;c",x,y\n1,2,3')).toBe(',');
+		expect(guessDelimiter('a\tb\tc')).toBe('\t');
+		expect(guessDelimiter('title')).toBe(',');
+		expect(parseCsvTable('Job;State\r\nCheck fences;Open\r\n').headers).toEqual(['Job', 'State']);
 	});
 });
 

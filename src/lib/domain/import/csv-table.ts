@@ -20,7 +20,7 @@ export interface CsvTable {
 export function parseCsvTable(text: string): CsvTable {
 	const clean = text.replace(/^\uFEFF/, '');
 	const result = Papa.parse<string[]>(clean, {
-		delimitersToGuess: [',', ';', '\t', '|'],
+		delimiter: guessDelimiter(clean),
 		skipEmptyLines: false
 	});
 	const [header = [], ...data] = result.data;
@@ -30,6 +30,25 @@ export function parseCsvTable(text: string): CsvTable {
 		if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 2, cells });
 	});
 	return { headers, rows };
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter used most in the header line, outside quotes. Papaparse's own guess needs
+ * several consistent rows and falls back to a comma for a short file.
+ */
+export function guessDelimiter(text: string): string {
+	const counts = new Map(DELIMITERS.map((d) => [d, 0]));
+	let quoted = false;
+	for (const ch of text) {
+		if (ch === '"') quoted = !quoted;
+		else if (!quoted && (ch === '\n' || ch === '\r')) break;
+		else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+	}
+	let best = ',';
+	for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+	return best;
 }
 
 /** The cell of `row` in column `index`, trimmed; empty when the row is short. */

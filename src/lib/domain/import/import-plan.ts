@@ -25,7 +25,7 @@ export interface PlanTarget {
 	workspace: string;
 	project: ProjectId;
 	/** User names of the workspace's members (assignees must be one of them). */
-	members: ReadonlySet<string>;
+	members: Iterable<string>;
 	statusMap: StatusMap;
 	ctx: WriteContext;
 	/** The last rank already used in the project, so imported tasks go after it. */
