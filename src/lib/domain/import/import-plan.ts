@@ -114,7 +114,13 @@ export function finalisePlan(raw: RawPlan, target: PlanTarget): ImportBatch {
 		ids.set(draft.key, id);
 		tasks.push({ task, comments: commentsOf(draft, task, target, warnings), where: draft.where });
 	});
-	return { tasks, skipped, warnings };
+	return { tasks, skipped: inSourceOrder(skipped), warnings: inSourceOrder(warnings) };
+}
+
+/** Sorted by the row (or card) number in `where`, so reports read top to bottom. */
+function inSourceOrder<T extends { where: string }>(items: T[]): T[] {
+	const n = (where: string) => Number(/\d+/.exec(where)?.[0] ?? 0);
+	return [...items].sort((a, b) => n(a.where) - n(b.where));
 }
 
 function statusOf(draft: TaskDraft, map: StatusMap): TaskStatus | { reason: string } {
