@@ -27,3 +27,9 @@ export const analyticsPath = (ws: string, projectId?: string): string => {
 	const base = resolve('/w/[ws]/analytics', { ws });
 	return projectId ? `${base}?project=${projectId.replace(/^project:/, '')}` : base;
 };
+
+/** The Import screen, with the target project preselected when given. */
+export const importPath = (ws: string, projectId?: string): string => {
+	const base = resolve('/w/[ws]/import', { ws });
+	return projectId ? `${base}?project=${projectId.replace(/^project:/, '')}` : base;
+};
