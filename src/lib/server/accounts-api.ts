@@ -10,6 +10,7 @@
  * - `POST /api/signup` `{ name, password, invite? }`; `POST /api/users` (owner creates)
  * - `POST /api/password` `{ current, next }` → new session cookie
  * - members and invites: see `members-routes.ts`
+ * - private calendar feed: see `calendar/calendar-routes.ts`
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -26,6 +27,7 @@ import { couchError, HttpError } from './http-json';
 import { blockedMessage } from './login-limiter';
 import { clientAddress } from './door/session-login';
 import { memberRoutes } from './members-routes';
+import { calendarRoutes } from './calendar/calendar-routes';
 import { changePassword, createAccount, getPolicy, setPolicy, signUp } from './signup-service';
 import { OWNER_ROLE } from './user-roles';
 
@@ -118,5 +120,9 @@ function requireOwner(user: { roles: string[] }): void {
 export function createAccountsApi(
 	deps: ApiDeps
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-	return createRouter(deps, [...accountRoutes(deps), ...memberRoutes(deps)]);
+	return createRouter(deps, [
+		...accountRoutes(deps),
+		...memberRoutes(deps),
+		...calendarRoutes(deps)
+	]);
 }
