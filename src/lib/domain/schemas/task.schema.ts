@@ -10,6 +10,7 @@ import {
 	text,
 	userName
 } from './common.schema';
+import { customValuesSchema } from './custom-field.schema';
 
 /** Board columns, in order. */
 export const TASK_STATUSES = ['todo', 'in_progress', 'review', 'done'] as const;
@@ -93,6 +94,8 @@ export const taskSchema = z.object({
 	deletedAt: isoDateTime.nullable(),
 	clocks: z.record(z.string(), hlcSchema),
 	suggestions: z.array(suggestionSchema).max(20).optional(),
+	/** Values of the project's custom fields by field id; each has its clock `custom.<id>`. */
+	custom: customValuesSchema.optional(),
 	/**
 	 * The last description this device knows others had (its clock and text): the common
 	 * version a three-way merge of concurrent description edits starts from.
