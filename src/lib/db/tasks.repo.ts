@@ -1,4 +1,5 @@
 /** Task writes for one workspace database. */
+import { setCustomValue, type CustomValue } from '../domain/custom-fields';
 import type { TaskId } from '../domain/ids';
 import type { Task } from '../domain/schemas/task.schema';
 import { applyTaskPatch, createTask, type NewTaskInput, type TaskPatch } from '../domain/task-ops';
@@ -25,6 +26,20 @@ export class TasksRepo {
 			id,
 			(current, ctx) => {
 				const r = applyTaskPatch(current, patch, ctx);
+				return { doc: r.task, changes: r.changes };
+			},
+			target
+		);
+	}
+
+	/** Sets (null clears) one custom field value; only that field's clock moves. */
+	setCustom(id: TaskId, field: string, value: CustomValue): Promise<Task> {
+		return patchDoc<Task>(
+			this.db,
+			this.writer,
+			id,
+			(current, ctx) => {
+				const r = setCustomValue(current, field, value, ctx);
 				return { doc: r.task, changes: r.changes };
 			},
 			target

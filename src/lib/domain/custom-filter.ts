@@ -1,10 +1,9 @@
 /**
  * Filtering tasks by custom field values: a select field equals one of its options, text
  * contains a phrase, a number lies between bounds, a date before/after a day. Conditions
- * travel in the URL as `cf.<id>=<value>` next to the other filters.
+ * live in the project view's filter state, like the other filters.
  */
 import { customValueOf } from './custom-fields';
-import type { CustomFieldDef } from './schemas/custom-field.schema';
 import type { Task } from './schemas/task.schema';
 
 /** One condition on one field; bounds are inclusive and either may be left open. */
@@ -63,37 +62,3 @@ export function isConditionActive(cond: CustomCondition): boolean {
 	if (cond.kind === 'number') return cond.min !== null || cond.max !== null;
 	return cond.after !== null || cond.before !== null;
 }
-
-/** A condition as a URL value: `M`, `pump`, `10..20`, `2026-01-01..` (open ends empty). */
-export function conditionToParam(cond: CustomCondition): string {
-	if (cond.kind === 'select') return cond.value;
-	if (cond.kind === 'text') return cond.contains;
-	if (cond.kind === 'number') return `${cond.min ?? ''}..${cond.max ?? ''}`;
-	return `${cond.after ?? ''}..${cond.before ?? ''}`;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Reads a URL value for `def`; null when it does not make sense for that field. */
-export function conditionFromParam(def: CustomFieldDef, param: string): CustomCondition | null {
-	if (def.type === 'select') {
-		return def.options?.includes(param) ? { kind: 'select', value: param } : null;
-	}
-	if (def.type === 'text') return param.trim() ? { kind: 'text', contains: param } : null;
-	const [lo = '', hi = '', ...rest] = param.split('..');
-	if (rest.length || !param.includes('..')) return null;
-	if (def.type === 'number') {
-		const num = (s: string) => (s === '' ? null : Number(s));
-		const min = num(lo);
-		const max = num(hi);
-		if ((min !== null && !Number.isFinite(min)) || (max !== null && !Number.isFinite(max))) {
-			return null;
-		}
-		return min === null && max === null ? null : { kind: 'number', min, max };
-	}
-	if ((lo && !ISO_DATE.test(lo)) || (hi && !ISO_DATE.test(hi)) || (!lo && !hi)) return null;
-	return { kind: 'date', after: lo || null, before: hi || null };
-}
-
-/** URL parameter name of a field's condition. */
-export const customParamName = (id: string) => `cf.${id}`;
