@@ -82,6 +82,9 @@ describe('custom fields', () => {
 
 	it('filters the board by a select field', async () => {
 		expect(await app.cardTitles()).toEqual(['Survey north well', 'Survey south well']);
+		// Cards show choices compactly; numbers stay in the task panel.
+		const chips = app.card('Survey north well').getByTestId('custom-chip');
+		expect(await chips.allTextContents()).toEqual(['Large']);
 		await cf.filterBySelect('Size', 'Large');
 		await app.card('Survey south well').waitFor({ state: 'detached' });
 		expect(await app.cardTitles()).toEqual(['Survey north well']);
