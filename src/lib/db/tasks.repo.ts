@@ -1,4 +1,5 @@
 /** Task writes for one workspace database. */
+import { setCustomValue, type CustomValue } from '../domain/custom-fields';
 import type { TaskId } from '../domain/ids';
 import { rankAfterAll } from '../domain/rank';
 import { nextOccurrence } from '../domain/recurrence-ops';
@@ -64,6 +65,20 @@ export class TasksRepo {
 			if (errorStatus(err) === 409) return null;
 			throw err;
 		}
+	}
+
+	/** Sets (null clears) one custom field value; only that field's clock moves. */
+	setCustom(id: TaskId, field: string, value: CustomValue): Promise<Task> {
+		return patchDoc<Task>(
+			this.db,
+			this.writer,
+			id,
+			(current, ctx) => {
+				const r = setCustomValue(current, field, value, ctx);
+				return { doc: r.task, changes: r.changes };
+			},
+			target
+		);
 	}
 
 	/** Soft delete: the task goes to the trash and can be restored. */

@@ -6,7 +6,7 @@ import { sameValue, type FieldChange, type WriteContext } from './write-context'
 export type ProjectPatch = Partial<
 	Pick<
 		Project,
-		'name' | 'description' | 'color' | 'archived' | 'rate' | 'memberRates' | 'targetDate'
+		'name' | 'description' | 'color' | 'archived' | 'rate' | 'memberRates' | 'targetDate' | 'fields'
 	>
 >;
 export const PROJECT_FIELDS = [
@@ -16,7 +16,8 @@ export const PROJECT_FIELDS = [
 	'archived',
 	'rate',
 	'memberRates',
-	'targetDate'
+	'targetDate',
+	'fields'
 ] as const;
 
 export function createProject(

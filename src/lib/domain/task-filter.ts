@@ -2,6 +2,7 @@
  * Filtering and text search over tasks, run on the local data on every keystroke. Pure and
  * allocation-light: the board re-derives its columns from these on each change.
  */
+import { matchesCustom, type CustomFilter } from './custom-filter';
 import { daysBetween, endOfWeek } from './local-date';
 import type { Priority, Task, TaskStatus } from './schemas/task.schema';
 
@@ -32,6 +33,8 @@ export interface TaskFilter {
 	/** By time tracked on the task (see `matchesTracked`). */
 	tracked: TrackedFilter | null;
 	text: string;
+	/** Conditions on the project's custom fields, by field id (see custom-filter.ts). */
+	custom?: CustomFilter;
 }
 
 export const emptyFilter = (): TaskFilter => ({
@@ -48,7 +51,8 @@ export const isFilterActive = (f: TaskFilter): boolean =>
 	f.statuses.length + f.priorities.length + f.assignees.length + f.tags.length > 0 ||
 	f.due !== null ||
 	f.tracked !== null ||
-	f.text.trim() !== '';
+	f.text.trim() !== '' ||
+	Object.keys(f.custom ?? {}).length > 0;
 
 /** Lowercased, accent-free search terms. */
 export function searchTerms(text: string): string[] {
@@ -115,5 +119,6 @@ export function taskMatcher(
 		(tags.size === 0 || task.tags.some((t) => tags.has(t.toLowerCase()))) &&
 		matchesDue(task, filter.due, today) &&
 		matchesTracked(task, filter.tracked, tracked) &&
+		matchesCustom(task, filter.custom) &&
 		matchesText(task, terms);
 }

@@ -19,6 +19,7 @@ import {
 	winnerFor,
 	type LostValue
 } from './clocked-merge';
+import { mergeCustomValues } from './custom-fields';
 import { compareHlc, parseHlc } from './hlc';
 import { TASK_EDITABLE_FIELDS, type Task } from './schemas/task.schema';
 import { mergeText } from './text-merge';
@@ -38,6 +39,7 @@ export function mergeTaskRevisions(revisions: readonly Task[]): TaskMerge {
 	const { _rev: _drop, _conflicts: _c, ...first } = revs[0]! as Task & { _conflicts?: unknown };
 	const merged: Task = { ...first, clocks: {} };
 	const lost = mergeFields(revs, PLAIN_FIELDS, merged);
+	lost.push(...mergeCustomValues(revs, merged));
 	lost.push(...mergeDescription(revs, merged));
 	const keptFromTrash = keepEditedTask(revs, merged, lost);
 	alignCompletion(merged);

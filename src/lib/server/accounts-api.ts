@@ -11,6 +11,7 @@
  * - `POST /api/password` `{ current, next }` → new session cookie
  * - members and invites: see `members-routes.ts`
  * - workspace import: see `backup-routes.ts`
+ * - private calendar feed: see `calendar/calendar-routes.ts`
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -28,6 +29,7 @@ import { blockedMessage } from './login-limiter';
 import { clientAddress } from './door/session-login';
 import { memberRoutes } from './members-routes';
 import { backupRoutes } from './backup-routes';
+import { calendarRoutes } from './calendar/calendar-routes';
 import { changePassword, createAccount, getPolicy, setPolicy, signUp } from './signup-service';
 import { OWNER_ROLE } from './user-roles';
 
@@ -120,5 +122,10 @@ function requireOwner(user: { roles: string[] }): void {
 export function createAccountsApi(
 	deps: ApiDeps
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-	return createRouter(deps, [...accountRoutes(deps), ...memberRoutes(deps), ...backupRoutes(deps)]);
+	return createRouter(deps, [
+		...accountRoutes(deps),
+		...memberRoutes(deps),
+		...backupRoutes(deps),
+		...calendarRoutes(deps)
+	]);
 }

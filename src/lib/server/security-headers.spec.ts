@@ -9,6 +9,11 @@ describe('loggablePath', () => {
 		expect(loggablePath('/api/workspaces/01ab/invites')).toBe('/api/workspaces/01ab/invites');
 		expect(loggablePath('/db/tf-ws-01ab/_all_docs')).toBe('/db/tf-ws-01ab/_all_docs');
 	});
+
+	it('masks calendar feed tokens but not the feed settings endpoint', () => {
+		expect(loggablePath('/api/calendar/abcDEF123_-xyz.ics')).toBe('/api/calendar/…');
+		expect(loggablePath('/api/calendar')).toBe('/api/calendar');
+	});
 });
 
 describe('accountOf', () => {

@@ -24,7 +24,9 @@ export function applySecurityHeaders(res: ServerResponse, api: boolean): void {
 	if (api) res.setHeader('content-security-policy', DEFAULT_CSP);
 }
 
-/** A request path fit for the log: invite tokens are secrets, so they are masked. */
+/** A request path fit for the log: invite and calendar feed tokens are secrets, so they are masked. */
 export function loggablePath(path: string): string {
-	return path.replace(/\/invites?\/[^/]+/, (m) => m.replace(/\/[^/]+$/, '/…'));
+	return path
+		.replace(/\/invites?\/[^/]+/, (m) => m.replace(/\/[^/]+$/, '/…'))
+		.replace(/^\/api\/calendar\/[^/]+/, '/api/calendar/…');
 }

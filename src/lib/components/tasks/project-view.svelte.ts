@@ -10,6 +10,7 @@ import {
 	type Task,
 	type TaskStatus
 } from '$lib/domain/schemas/task.schema';
+import type { CustomFieldDef } from '$lib/domain/schemas/custom-field.schema';
 import { emptyFilter, isFilterActive, taskMatcher, type TaskFilter } from '$lib/domain/task-filter';
 import { moveTarget } from '$lib/domain/task-move';
 import { groupByStatus, listComparator, type ListSort } from '$lib/domain/task-order';
@@ -55,6 +56,11 @@ export class ProjectView {
 	/** Minutes tracked on each task (absent: none). */
 	get tracked(): ReadonlyMap<string, number> {
 		return this.#tracked.value ?? EMPTY;
+	}
+
+	/** The project's custom field definitions (none when it defines none). */
+	get fields(): CustomFieldDef[] {
+		return this.#ws().session.projects.get(this.#projectId())?.fields ?? [];
 	}
 
 	get projectId(): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ULID_PATTERN } from '../ids';
 import { baseDoc, hlcSchema, isoDate, text, userName } from './common.schema';
+import { customFieldDefSchema, MAX_CUSTOM_FIELDS } from './custom-field.schema';
 
 export const PROJECT_COLORS = ['blue', 'green', 'orange', 'purple', 'red', 'teal', 'gray'] as const;
 
@@ -17,6 +18,8 @@ export const projectSchema = z.object({
 	memberRates: z.record(userName, z.number().min(0).max(1_000_000)).optional(),
 	/** When the team means to finish: the burn-down's ideal line runs to it. */
 	targetDate: isoDate.nullable().optional(),
+	/** Fields this project's tasks carry (see custom-field.schema.ts), in display order. */
+	fields: z.array(customFieldDefSchema).max(MAX_CUSTOM_FIELDS).optional(),
 	clocks: z.record(z.string(), hlcSchema),
 	...baseDoc
 });

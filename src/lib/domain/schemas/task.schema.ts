@@ -11,6 +11,7 @@ import {
 	userName
 } from './common.schema';
 import { recurrenceSchema } from './recurrence.schema';
+import { customValuesSchema } from './custom-field.schema';
 
 /** Board columns, in order. */
 export const TASK_STATUSES = ['todo', 'in_progress', 'review', 'done'] as const;
@@ -97,6 +98,8 @@ export const taskSchema = z.object({
 	/** Repeat rule: completing this task creates the next occurrence (domain/recurrence). */
 	recurrence: recurrenceSchema.nullable().optional(),
 	suggestions: z.array(suggestionSchema).max(20).optional(),
+	/** Values of the project's custom fields by field id; each has its clock `custom.<id>`. */
+	custom: customValuesSchema.optional(),
 	/**
 	 * The last description this device knows others had (its clock and text): the common
 	 * version a three-way merge of concurrent description edits starts from.
