@@ -4,6 +4,7 @@
  * and carries the write rules of `lib/workspace-rules.js`.
  */
 import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from '../src/lib/domain/attachments';
 import { MAX_DOC_BYTES, workspaceDocSchemas } from '../src/lib/domain/schemas/doc-schemas';
 import { checkJsonSchema } from './lib/json-schema-check.js';
 import { workspaceViews } from './lib/workspace-views.js';
@@ -35,7 +36,7 @@ export function workspaceValidateSource(): string {
 		`\tvar schemas = ${JSON.stringify(workspaceJsonSchemas())};`,
 		`\tvar checkJsonSchema = ${checkJsonSchema.toString()};`,
 		`\tvar rules = ${workspaceRules.toString()};`,
-		`\treturn rules(newDoc, oldDoc, userCtx, schemas, ${MAX_DOC_BYTES}, checkJsonSchema);`,
+		`\treturn rules(newDoc, oldDoc, userCtx, schemas, ${MAX_DOC_BYTES}, checkJsonSchema, ${MAX_ATTACHMENT_BYTES});`,
 		'}'
 	].join('\n');
 }
@@ -50,12 +51,24 @@ export function workspaceViewSources(): Record<string, { map: string; reduce?: s
 	);
 }
 
+/**
+ * Replication filters (`filter=taskflow/<name>` on `_changes`): devices pull attachment
+ * documents, which carry files, in their own replication so a big photo never holds up
+ * tasks and comments (see src/lib/db/sync-engine.ts). Deletions keep their `_id`, so both
+ * filters see them.
+ */
+export const WORKSPACE_FILTERS = {
+	docs: 'function (doc) { return doc._id.indexOf("attachment:") !== 0; }',
+	attachments: 'function (doc) { return doc._id.indexOf("attachment:") === 0; }'
+};
+
 /** The workspace design document. */
 export function workspaceDesignDoc(): DesignDoc {
 	return {
 		_id: '_design/taskflow',
 		language: 'javascript',
 		validate_doc_update: workspaceValidateSource(),
-		views: workspaceViewSources()
+		views: workspaceViewSources(),
+		filters: WORKSPACE_FILTERS
 	};
 }

@@ -12,8 +12,17 @@
  * @param {Record<string, any>} schemas JSON Schema per document `type`
  * @param {number} maxDocBytes
  * @param {(schema: any, value: any, path: string) => string | null} checkJsonSchema
+ * @param {number} [maxAttachmentBytes] largest `_attachments` entry (absent: no limit)
  */
-export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, checkJsonSchema) {
+export function workspaceRules(
+	newDoc,
+	oldDoc,
+	userCtx,
+	schemas,
+	maxDocBytes,
+	checkJsonSchema,
+	maxAttachmentBytes
+) {
 	var roles = userCtx.roles || [];
 	var isAdmin = roles.indexOf('_admin') !== -1;
 	var user = userCtx.name;
@@ -58,6 +67,14 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 				throw { forbidden: 'watch.user: only its user may remove a watch' };
 			}
 		}
+		if (type === 'attachment' && !isWsAdmin) {
+			var uploader = old ? old.createdBy : newDoc.createdBy;
+			if (uploader !== undefined && uploader !== user) {
+				throw {
+					forbidden: 'attachment.createdBy: only who attached it or a workspace admin may delete it'
+				};
+			}
+		}
 		if (type === 'time' && !isAdmin) {
 			var owner = old ? old.user : newDoc.user;
 			if (owner !== undefined && owner !== user) {
@@ -94,6 +111,8 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 	if (err) throw { forbidden: type + '.' + err };
 
 	if (type === 'activity' && old) throw { forbidden: 'activity.doc: activity is append-only' };
+	err = attachmentsError(newDoc, type, !old);
+	if (err) throw { forbidden: err };
 	if (isAdmin) return;
 
 	if (!old && newDoc.createdBy !== user) {
@@ -129,6 +148,57 @@ export function workspaceRules(newDoc, oldDoc, userCtx, schemas, maxDocBytes, ch
 	}
 	if (type === 'project' && !isWsAdmin && !sameRates(old, newDoc)) {
 		throw { forbidden: 'project.rate: only workspace admins set rates' };
+	}
+	if (type === 'attachment' && old) {
+		throw { forbidden: 'attachment.doc: cannot be changed; delete it and attach again' };
+	}
+
+	/**
+	 * Files ride only on attachment documents, as "file" (+ "thumb"), each within the limit.
+	 * CouchDB hands validate_doc_update stubs that carry "length"; PouchDB-based servers
+	 * hand the inline base64 "data" instead, so the size comes from whichever is there. A
+	 * stub without either is an attachment already stored (checked when it was written).
+	 */
+	function attachmentsError(
+		/** @type {any} */ doc,
+		/** @type {string} */ docType,
+		/** @type {boolean} */ creating
+	) {
+		var atts = doc._attachments;
+		var name, bytes;
+		var any = false;
+		for (name in atts || {}) if (Object.prototype.hasOwnProperty.call(atts, name)) any = true;
+		if (!any) {
+			return docType === 'attachment' && creating ? 'attachment._attachments.file: required' : null;
+		}
+		if (docType !== 'attachment') return docType + '._attachments: only attachments carry files';
+		if (typeof atts !== 'object') return 'attachment._attachments: invalid';
+		if (creating && !atts.file) return 'attachment._attachments.file: required';
+		for (name in atts) {
+			if (!Object.prototype.hasOwnProperty.call(atts, name)) continue;
+			if (name !== 'file' && name !== 'thumb') {
+				return 'attachment._attachments.' + name + ': only file and thumb are allowed';
+			}
+			bytes = attachmentBytes(atts[name]);
+			if (bytes !== null && maxAttachmentBytes !== undefined && bytes > maxAttachmentBytes) {
+				return 'attachment._attachments.' + name + ': larger than ' + maxAttachmentBytes + ' bytes';
+			}
+			if (name === 'file' && bytes !== null && bytes !== doc.size) {
+				return 'attachment.size: must be the size of the file (' + bytes + ' bytes)';
+			}
+		}
+		return null;
+	}
+
+	/** @param {any} att @returns {number | null} */
+	function attachmentBytes(att) {
+		if (!att || typeof att !== 'object') return null;
+		if (typeof att.length === 'number') return att.length;
+		if (typeof att.data !== 'string') return null;
+		var data = att.data.replace(/\s+/g, '');
+		var pad =
+			data.charAt(data.length - 1) === '=' ? (data.charAt(data.length - 2) === '=' ? 2 : 1) : 0;
+		return Math.floor((data.length * 3) / 4) - pad;
 	}
 
 	/** Times an entry must keep: end after start, at most a day, minutes that match. */

@@ -7,6 +7,15 @@
  * comes back after days offline or a server that restarts resumes quickly; the browser's
  * `online` event restarts at once instead of waiting for the back-off. 401/403 stop the
  * loop: retrying a session that expired or a membership that was removed only spams.
+ *
+ * Workspace databases replicate in two lanes. Files live on `attachment:` documents, and a
+ * replication batch only completes when every document in it has arrived, so one big photo
+ * on a slow link would otherwise hold up the tasks and comments queued behind it. The main
+ * lane moves everything else in batches of 200 (server-side filter `taskflow/docs`); the
+ * file lane moves attachment documents two at a time (`taskflow/attachments`), so it only
+ * ever waits on files. The cost is one more long-poll connection per open workspace (three
+ * with the user database, of the ~six a browser allows per host). Both lanes feed the same
+ * pending count, and the state is idle only when both are.
  */
 import { PendingTracker } from './pending-tracker';
 import { errorMessage, errorStatus, type Db } from './pouch';
@@ -39,21 +48,56 @@ export function nextBackoff(previousMs: number, random: () => number = Math.rand
 /** Whether a local document belongs on the server (local index definitions do not). */
 export const isSyncedDoc = (doc: { _id: string }): boolean => !doc._id.startsWith('_design/');
 
+/** Whether a document carries files and so goes in the file lane. */
+export const isAttachmentDoc = (doc: { _id: string }): boolean => doc._id.startsWith('attachment:');
+
+type Handler = PouchDB.Replication.Sync<object>;
+type LaneOptions = PouchDB.Replication.SyncOptions;
+
+/**
+ * The replications to run: one lane, or — for workspace databases, whose design document has
+ * the `taskflow/docs` and `taskflow/attachments` filters — a main lane and a file lane.
+ */
+export function syncLanes(separateAttachments: boolean): LaneOptions[] {
+	// Design documents on this device are pouchdb-find indexes; the server's own come from
+	// provisioning and only admins may write them.
+	if (!separateAttachments) return [{ batch_size: 200, push: { filter: isSyncedDoc } }];
+	return [
+		{
+			batch_size: 200,
+			push: { filter: (d: { _id: string }) => isSyncedDoc(d) && !isAttachmentDoc(d) },
+			pull: { filter: 'taskflow/docs' }
+		},
+		{
+			batch_size: 2,
+			batches_limit: 1,
+			push: { filter: isAttachmentDoc },
+			pull: { filter: 'taskflow/attachments' }
+		}
+	];
+}
+
 export class SyncEngine {
 	readonly #local: Db;
 	readonly #remote: Db;
 	readonly #onState: (s: SyncSnapshot) => void;
 	readonly #pending: PendingTracker;
-	#handler: PouchDB.Replication.Sync<object> | null = null;
+	readonly #lanes: LaneOptions[];
+	#handlers: Handler[] = [];
+	/** Lanes that are moving documents right now. */
+	readonly #busy = new Set<Handler>();
 	#state: SyncSnapshot;
 	#running = false;
 
+	/** @param separateAttachments run the file lane (workspace databases only). */
 	constructor(
 		local: Db,
 		remote: Db,
 		onState: (s: SyncSnapshot) => void,
-		lastSyncedAt: string | null
+		lastSyncedAt: string | null,
+		separateAttachments = false
 	) {
+		this.#lanes = syncLanes(separateAttachments);
 		this.#local = local;
 		this.#remote = remote;
 		this.#onState = onState;
@@ -113,26 +157,32 @@ export class SyncEngine {
 			return;
 		}
 		this.#set({ phase: 'syncing', error: null });
+		this.#handlers = this.#lanes.map((lane) => this.#replicate(lane));
+	}
+
+	#replicate(lane: LaneOptions): Handler {
 		const handler = this.#local.sync(this.#remote, {
+			...lane,
 			live: true,
 			retry: true,
-			batch_size: 200,
-			back_off_function: (ms: number) => nextBackoff(ms),
-			// Design documents on this device are pouchdb-find indexes; the server's own come
-			// from provisioning and only admins may write them.
-			push: { filter: isSyncedDoc }
+			back_off_function: (ms: number) => nextBackoff(ms)
 		});
-		this.#handler = handler;
+		this.#busy.add(handler);
 		void handler
 			.on('change', (info) => {
 				const docs = info.change.docs as { _id: string; _rev?: string }[];
 				if (info.direction === 'pull') this.#pending.notePulled(docs);
 				else this.#pending.notePushed(docs);
 			})
-			.on('active', () => this.#set({ phase: 'syncing', error: null }))
+			.on('active', () => {
+				this.#busy.add(handler);
+				this.#set({ phase: 'syncing', error: null });
+			})
 			.on('paused', (err: unknown) => {
-				if (handler !== this.#handler) return;
+				if (!this.#handlers.includes(handler)) return;
 				if (err) return this.#failed(err);
+				this.#busy.delete(handler);
+				if (this.#busy.size > 0) return;
 				this.#set({ phase: 'idle', error: null, lastSyncedAt: new Date().toISOString() });
 				this.#pending.reconcile(this.#remote).catch((e: unknown) => this.#failed(e));
 			})
@@ -142,12 +192,14 @@ export class SyncEngine {
 				this.#set({ denied: [entry, ...this.#state.denied].slice(0, MAX_DENIED_KEPT) });
 			})
 			.on('error', (err: unknown) => this.#failed(err));
+		return handler;
 	}
 
 	#disconnect(): void {
-		const h = this.#handler;
-		this.#handler = null;
-		h?.cancel();
+		const handlers = this.#handlers;
+		this.#handlers = [];
+		this.#busy.clear();
+		for (const h of handlers) h.cancel();
 	}
 
 	#failed(err: unknown): void {

@@ -37,7 +37,9 @@ export class SyncManager {
 		readonly local: Db,
 		readonly remote: Db,
 		name: string,
-		private readonly onLead: () => (() => void) | void = () => {}
+		private readonly onLead: () => (() => void) | void = () => {},
+		/** Replicate attachment documents in their own lane (see sync-engine.ts). */
+		private readonly separateAttachments = false
 	) {
 		this.#name = name;
 		this.#state.lastSyncedAt = localStorage.getItem(lastSyncKey(name));
@@ -100,7 +102,8 @@ export class SyncManager {
 			this.local,
 			this.remote,
 			(s) => this.#publish(s),
-			this.#state.lastSyncedAt
+			this.#state.lastSyncedAt,
+			this.separateAttachments
 		);
 		await this.#engine.start();
 	}

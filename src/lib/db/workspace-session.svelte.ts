@@ -3,11 +3,14 @@
  * projects and tasks, the repositories that write to them, and replication. One at a time;
  * switching workspace closes the previous one.
  */
+import { countByTask } from '../domain/attachments';
 import { newReplicaId } from '../domain/hlc';
 import { idRange, ulidOf, type TaskId } from '../domain/ids';
+import type { Attachment } from '../domain/schemas/attachment.schema';
 import type { Comment } from '../domain/schemas/comment.schema';
 import type { Project } from '../domain/schemas/project.schema';
 import type { Task } from '../domain/schemas/task.schema';
+import { AttachmentsRepo } from './attachments.repo';
 import { CommentsRepo } from './comments.repo';
 import { ConflictRepairer } from './conflict-repair';
 import { LiveCollection } from './live-collection.svelte';
@@ -44,12 +47,17 @@ export class WorkspaceSession {
 	readonly writer: Writer;
 	readonly projects: LiveCollection<Project>;
 	readonly tasks: LiveCollection<Task>;
+	/** Every file's document (metadata and stubs only; bytes are read on demand). */
+	readonly attachments: LiveCollection<Attachment>;
+	/** Files per task, for the paperclip on cards. */
+	readonly attachmentCounts = $derived.by(() => countByTask(this.attachments.values()));
 	/** Every task's subtasks, rebuilt in one pass when tasks change. */
 	readonly subtasks = $derived.by(() => subtaskIndex(this.tasks.values()));
 	readonly projectsRepo: ProjectsRepo;
 	readonly tasksRepo: TasksRepo;
 	readonly commentsRepo: CommentsRepo;
 	readonly watchesRepo: WatchesRepo;
+	readonly attachmentsRepo: AttachmentsRepo;
 	readonly time: TimeTracker;
 	/** False for viewers; follows role changes while the workspace stays open. */
 	canWrite: boolean;
@@ -64,16 +72,22 @@ export class WorkspaceSession {
 		// One local database per user and workspace, so two people sharing a browser profile
 		// never see each other's unsynced work.
 		this.db = openLocalDb(`taskflow-${user}-${dbName}`);
-		this.sync = new SyncManager(this.db, openRemoteDb(dbName), `${user}-${dbName}`, () =>
-			this.#repairConflicts()
+		this.sync = new SyncManager(
+			this.db,
+			openRemoteDb(dbName),
+			`${user}-${dbName}`,
+			() => this.#repairConflicts(),
+			true
 		);
 		this.writer = new Writer(user, replicaId());
 		this.projects = new LiveCollection(this.db, 'project:', isType<Project>('project'));
 		this.tasks = new LiveCollection(this.db, 'task:', isType<Task>('task'));
+		this.attachments = new LiveCollection(this.db, 'attachment:', isType<Attachment>('attachment'));
 		this.projectsRepo = new ProjectsRepo(this.db, this.writer);
 		this.tasksRepo = new TasksRepo(this.db, this.writer, (project) => this.#todoRank(project));
 		this.commentsRepo = new CommentsRepo(this.db, this.writer);
 		this.watchesRepo = new WatchesRepo(this.db, this.writer);
+		this.attachmentsRepo = new AttachmentsRepo(this.db, this.writer);
 		this.time = new TimeTracker(this.db, user, () =>
 			['starting', 'syncing'].includes(this.sync.state.phase)
 		);
@@ -82,6 +96,7 @@ export class WorkspaceSession {
 	start(): void {
 		void this.projects.start();
 		void this.tasks.start();
+		void this.attachments.start();
 		this.time.start();
 		this.sync.start();
 		void navigator.storage?.persist?.();
@@ -114,6 +129,7 @@ export class WorkspaceSession {
 	close(): void {
 		this.projects.stop();
 		this.tasks.stop();
+		this.attachments.stop();
 		this.time.stop();
 		this.sync.stop();
 		void this.db.close();

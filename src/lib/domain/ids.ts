@@ -16,6 +16,7 @@ export type ProjectId = `project:${string}`;
 export type TaskId = `task:${string}`;
 export type CommentId = `comment:${string}:${string}`;
 export type ActivityId = `activity:${string}`;
+export type AttachmentId = `attachment:${string}:${string}`;
 
 export const newProjectId = (): ProjectId => `project:${ulid()}`;
 export const newTaskId = (): TaskId => `task:${ulid()}`;
@@ -23,6 +24,10 @@ export const newActivityId = (): ActivityId => `activity:${ulid()}`;
 /** Comments sort under their task, so one task's comments are one `_all_docs` range. */
 export const newCommentId = (task: TaskId): CommentId => `comment:${ulidOf(task)}:${ulid()}`;
 export const newWorkspaceId = (): string => ulid().toLowerCase();
+
+/** Attachments sort under their task, like comments. */
+export const newAttachmentId = (task: TaskId): AttachmentId =>
+	`attachment:${ulidOf(task)}:${ulid()}`;
 
 /** The ULID part of a prefixed id (`task:01H…` → `01H…`). */
 export function ulidOf(id: string): string {

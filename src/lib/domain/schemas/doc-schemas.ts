@@ -1,6 +1,7 @@
 /** Every document type a workspace database may hold, keyed by its `type` field. */
 import type { z } from 'zod';
 import { activitySchema } from './activity.schema';
+import { attachmentSchema } from './attachment.schema';
 import { commentSchema } from './comment.schema';
 import { projectSchema } from './project.schema';
 import { snapshotSchema } from './snapshot.schema';
@@ -15,13 +16,14 @@ export const workspaceDocSchemas = {
 	time: timeEntrySchema,
 	activity: activitySchema,
 	snapshot: snapshotSchema,
-	watch: watchSchema
+	watch: watchSchema,
+	attachment: attachmentSchema
 } as const satisfies Record<string, z.ZodType>;
 
 export type WorkspaceDocType = keyof typeof workspaceDocSchemas;
 export type WorkspaceDoc = z.infer<(typeof workspaceDocSchemas)[WorkspaceDocType]>;
 
-/** Largest JSON size of one document (attachments excluded). */
+/** Largest JSON size of one document (its `_attachments` are not counted; see attachments.ts). */
 export const MAX_DOC_BYTES = 64 * 1024;
 
 export const isWorkspaceDocType = (t: unknown): t is WorkspaceDocType =>

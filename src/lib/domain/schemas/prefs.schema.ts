@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMAGE_MAX_EDGES } from '../attachments';
 import { baseDoc } from './common.schema';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -47,6 +48,8 @@ export const prefsSchema = z.object({
 		.optional(),
 	/** No toasts, popups or e-mail between these local times (absent or null: none). */
 	quietHours: z.object({ from: clockTime, to: clockTime }).nullable().optional(),
+	/** Longest edge of attached photos in pixels, 0 to keep them as taken (absent: 1600). */
+	photoMaxEdge: z.literal(IMAGE_MAX_EDGES).optional(),
 	...baseDoc
 });
 
