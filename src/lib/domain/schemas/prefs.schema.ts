@@ -47,6 +47,12 @@ export const prefsSchema = z.object({
 		.optional(),
 	/** No toasts, popups or e-mail between these local times (absent or null: none). */
 	quietHours: z.object({ from: clockTime, to: clockTime }).nullable().optional(),
+	/** Text encoder for suggestions, `owner/name` under /models/ (absent or empty: built-in). */
+	mlModel: z
+		.string()
+		.max(100)
+		.regex(/^$|^[\w.-]+\/[\w.-]+$/, 'invalid model id')
+		.optional(),
 	...baseDoc
 });
 
