@@ -40,6 +40,7 @@ const config = {
 					'../design-docs/**/*.ts',
 					'../design-docs/**/*.js',
 					'../scripts/**/*.js',
+					'../scripts/**/*.ts',
 					'../bench/**/*.ts'
 				);
 			}

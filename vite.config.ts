@@ -5,6 +5,10 @@ import { taskflowDevServer } from './src/lib/server/vite-dev-plugin';
 export default defineConfig({
 	plugins: [taskflowDevServer(), sveltekit()],
 	build: { target: 'es2022' },
+	// The ML worker runs ONNX Runtime on its WASM backend only: the plain build needs a 14 MB
+	// .wasm where the WebGPU one transformers.js imports by default needs 27 MB.
+	resolve: { alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web/wasm' }] },
+	worker: { format: 'es' },
 	test: {
 		projects: [
 			{

@@ -15,6 +15,7 @@ import type { BenchContext } from './scenarios/context';
 import { initialSync } from './scenarios/initial-sync';
 import { liveSync } from './scenarios/live-sync';
 import { localDbScenarios } from './scenarios/local-db';
+import { mlModel } from './scenarios/ml-model';
 import { notBuiltRows } from './scenarios/not-built';
 import { reminders } from './scenarios/reminders';
 import { serverLoad } from './scenarios/server-load';
@@ -83,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
 		rows.push(...(await liveSync(ctx)));
 		rows.push(...(await serverLoad(ctx)));
 		rows.push(...(await reminders(ctx)));
+		rows.push(...(await mlModel(ctx)));
 		if (!ws.timeEntriesAvailable) {
 			rows.push(notAvailable('6 initial sync', `time entries: ${TIME_ENTRY_SCHEMA} missing`));
 		}

@@ -26,7 +26,9 @@ const NOT_THE_APP = [/^\/db\//, /^\/api\//, /^\/healthz$/, /^\/readyz$/, /^\/met
 );
 
 precacheAndRoute([
-	...build.map((url) => ({ url, revision: version })),
+	// Files under _app/immutable have content hashes in their names (revision null): an update
+	// re-downloads only what changed, not e.g. the 14 MB ONNX Runtime WASM of the ML worker.
+	...build.map((url) => ({ url, revision: url.includes('/_app/immutable/') ? null : version })),
 	...files.map((url) => ({ url, revision: version })),
 	{ url: SHELL, revision: version }
 ]);

@@ -21,6 +21,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
 	const built = spawnSync(process.execPath, ['scripts/build-server.js'], { stdio: 'inherit' });
 	if (built.status !== 0) throw new Error('scripts/build-server.js failed');
+	const model = spawnSync(process.execPath, ['scripts/models/build-glove-encoder.js'], {
+		stdio: 'inherit'
+	});
+	if (model.status !== 0) throw new Error('scripts/models/build-glove-encoder.js failed');
 
 	// Background workers off here: their own tests run them against this server, and one
 	// test starts a second app server with the default (workers on) to check that wiring.

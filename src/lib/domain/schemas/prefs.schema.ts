@@ -50,6 +50,12 @@ export const prefsSchema = z.object({
 	quietHours: z.object({ from: clockTime, to: clockTime }).nullable().optional(),
 	/** Longest edge of attached photos in pixels, 0 to keep them as taken (absent: 1600). */
 	photoMaxEdge: z.literal(IMAGE_MAX_EDGES).optional(),
+	/** Text encoder for suggestions, `owner/name` under /models/ (absent or empty: built-in). */
+	mlModel: z
+		.string()
+		.max(100)
+		.regex(/^$|^[\w.-]+\/[\w.-]+$/, 'invalid model id')
+		.optional(),
 	...baseDoc
 });
 
