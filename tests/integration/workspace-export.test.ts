@@ -4,6 +4,7 @@
  * batches, and arrive with the same ids, content and attachment digests. A second import
  * writes nothing; non-admins are refused; an invalid document is skipped with a reason.
  */
+import { ulid } from 'ulidx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importBatches, type ImportReport } from '../../src/lib/domain/backup/import-batches';
 import type { ExportedDoc } from '../../src/lib/domain/backup/workspace-export';
@@ -75,12 +76,20 @@ beforeAll(async () => {
 	bob.cookie = await login(bob.name, await createUser(bob.name, [`ws.${ann.ws.id}.member`]));
 	const task = newTask(ann.name, 'Pump check');
 	const withFile = {
-		...newTask(ann.name, 'Has a photo'),
+		_id: `attachment:${task._id.slice('task:'.length)}:${ulid()}`,
+		type: 'attachment',
+		task: task._id,
+		comment: null,
+		name: 'note.txt',
+		contentType: 'text/plain',
+		size: 11,
+		width: null,
+		height: null,
+		createdBy: ann.name,
+		createdAt: task.createdAt,
+		updatedAt: task.createdAt,
 		_attachments: {
-			'note.txt': {
-				content_type: 'text/plain',
-				data: Buffer.from('hello pumps').toString('base64')
-			}
+			file: { content_type: 'text/plain', data: Buffer.from('hello pumps').toString('base64') }
 		}
 	};
 	await put(ann.cookie, ann.ws.db, task);
@@ -121,8 +130,8 @@ describe('workspace import', () => {
 
 	it('copies every document, by both authors, with attachments, into a new workspace', async () => {
 		expect(exported).toHaveLength(5);
-		expect(exported.find((d) => d.title === 'Has a photo')?._attachments).toMatchObject({
-			'note.txt': { data: Buffer.from('hello pumps').toString('base64') }
+		expect(exported.find((d) => d.type === 'attachment')?._attachments).toMatchObject({
+			file: { data: Buffer.from('hello pumps').toString('base64') }
 		});
 		const res = await as(ann.cookie, `${baseUrl()}/api/workspaces`, {
 			method: 'POST',
@@ -150,11 +159,11 @@ describe('workspace import', () => {
 			return ((await r.json()) as { _attachments: Record<string, { digest: string }> })
 				._attachments;
 		};
-		const photo = exported.find((d) => d.title === 'Has a photo')!;
+		const photo = exported.find((d) => d.type === 'attachment')!;
 		const before = await stubs(ann.ws.db, photo._id);
 		const after = await stubs(target.db, photo._id);
-		expect(after['note.txt']!.digest).toBe(before['note.txt']!.digest);
-		const file = await as(ann.cookie, door(`/${target.db}/${photo._id}/note.txt`));
+		expect(after.file!.digest).toBe(before.file!.digest);
+		const file = await as(ann.cookie, door(`/${target.db}/${photo._id}/file`));
 		expect(await file.text()).toBe('hello pumps');
 	});
 
