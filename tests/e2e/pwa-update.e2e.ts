@@ -65,7 +65,9 @@ describe('update flow', () => {
 		await banner.waitFor({ timeout: 30_000 });
 		await app.page.evaluate(() => ((window as { __beforeUpdate?: boolean }).__beforeUpdate = true));
 		await Promise.all([
-			app.page.waitForEvent('load'),
+			// Generous: taking over re-checks a precache that now holds the ~21 MB model and
+			// runtime, slow on a busy CI machine (12 s alone here).
+			app.page.waitForEvent('load', { timeout: 90_000 }),
 			banner.getByRole('button', { name: 'Update now' }).click()
 		]);
 		await expect(
@@ -74,5 +76,5 @@ describe('update flow', () => {
 		await app.card('Saved before the update').waitFor();
 		await expect(banner.count()).resolves.toBe(0);
 		await context.close();
-	});
+	}, 180_000);
 });
