@@ -35,8 +35,16 @@ describe('subtasks and dependencies', () => {
 		const detail = await app.openTask('Install pump');
 		const relations = detail.getByTestId('task-relations');
 		for (const title of ['Dig trench', 'Lay pipe']) {
-			await relations.getByLabel('New subtask title').fill(title);
-			await relations.getByRole('button', { name: 'Add', exact: true }).click();
+			// The panel can re-render while the task's first sync settles (seen once on a loaded
+			// CI machine, the typed title gone); type again until the title is really there.
+			const add = relations.getByRole('button', { name: 'Add', exact: true });
+			await expect
+				.poll(async () => {
+					await relations.getByLabel('New subtask title').fill(title);
+					return add.isEnabled();
+				})
+				.toBe(true);
+			await add.click();
 			await relations.getByTestId('subtask').filter({ hasText: title }).waitFor();
 		}
 		await expect
