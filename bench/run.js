@@ -1,11 +1,10 @@
 // `npm run bench [-- --quick]`: builds the app when build/server.js is missing, bundles the
-// TypeScript bench with esbuild (packages stay external, resolved from node_modules) and
-// runs it. The bundle goes under node_modules/.cache so its bare imports resolve.
+// TypeScript bench (scripts/run-ts-lib.js) and runs it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { runTypeScript } from '../scripts/run-ts-lib.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -17,21 +16,4 @@ if (!existsSync('build/server.js')) {
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const outfile = path.join(root, 'node_modules/.cache/taskflow-bench', `main-${process.pid}.mjs`);
-await build({
-	entryPoints: ['bench/main.ts'],
-	outfile,
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	packages: 'external',
-	sourcemap: 'inline',
-	logLevel: 'warning'
-});
-try {
-	const { main } = await import(pathToFileURL(outfile).href);
-	process.exitCode = await main(process.argv.slice(2));
-} finally {
-	rmSync(outfile, { force: true });
-}
+process.exitCode = await runTypeScript('bench/main.ts', process.argv.slice(2));

@@ -5,7 +5,12 @@
  * changes. The only place a time zone matters is deciding which calendar day a completion
  * (an instant) fell on, which uses the series' own zone, not the device's.
  */
-import { RRule } from 'rrule';
+import * as rrule from 'rrule';
+
+// Bundlers load rrule's ES build (named exports); plain Node (the bench, scripts) loads its
+// CommonJS build, whose exports sit on `default`.
+const { RRule } = (rrule as typeof rrule & { default?: typeof rrule }).default ?? rrule;
+type RRule = InstanceType<typeof RRule>;
 import { RRULE_PATTERN, type Recurrence } from './schemas/recurrence.schema';
 
 const RULE_RE = new RegExp(RRULE_PATTERN);
