@@ -91,9 +91,9 @@ export function applyTaskPatch(
 	};
 	for (const field of TASK_EDITABLE_FIELDS) {
 		if (!(field in patch)) continue;
-		let value = patch[field] as Task[typeof field];
+		let value = patch[field];
 		if (field === 'title' && typeof value === 'string') value = value.trim();
-		if (field === 'tags' && Array.isArray(value)) value = normaliseTags(value);
+		if (field === 'tags' && patch.tags) value = normaliseTags(patch.tags);
 		set(field, value);
 	}
 	if ('status' in patch && patch.status !== task.status) {

@@ -17,6 +17,7 @@ const FIELD_LABELS: Record<string, string> = {
 	project: 'project',
 	deletedAt: 'trash',
 	completedAt: 'completion',
+	suggestions: 'suggestion record',
 	body: 'comment'
 };
 
