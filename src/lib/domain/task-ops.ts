@@ -93,7 +93,7 @@ export function applyTaskPatch(
 		if (!(field in patch)) continue;
 		let value = patch[field];
 		if (field === 'title' && typeof value === 'string') value = value.trim();
-		if (field === 'tags' && Array.isArray(value)) value = normaliseTags(value);
+		if (field === 'tags' && patch.tags) value = normaliseTags(patch.tags);
 		set(field, value);
 	}
 	if ('status' in patch && patch.status !== task.status) {

@@ -20,6 +20,7 @@ const FIELD_LABELS: Record<string, string> = {
 	deletedAt: 'trash',
 	completedAt: 'completion',
 	recurrence: 'repeat',
+	suggestions: 'suggestion record',
 	body: 'comment'
 };
 

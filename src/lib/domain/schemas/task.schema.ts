@@ -26,9 +26,12 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
 export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-/** The AI suggestion a person was shown for this task, kept for evaluation. */
+/**
+ * The AI suggestion a person was shown for this task, kept for evaluation: what was
+ * suggested, how sure the model was, which model, and whether the person accepted it.
+ */
 export const suggestionSchema = z.object({
-	field: z.enum(['priority', 'estimate']),
+	field: z.enum(['priority', 'estimate', 'assignee']),
 	value: z.union([z.string().max(40), z.number()]),
 	confidence: z.number().min(0).max(1),
 	model: z.string().max(100),
@@ -61,7 +64,8 @@ export const TASK_EDITABLE_FIELDS = [
 	'project',
 	'deletedAt',
 	'completedAt',
-	'recurrence'
+	'recurrence',
+	'suggestions'
 ] as const;
 export type TaskEditableField = (typeof TASK_EDITABLE_FIELDS)[number];
 
