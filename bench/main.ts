@@ -73,22 +73,25 @@ export async function main(argv: string[]): Promise<number> {
 				return c;
 			}
 		};
-		rows.push(...(await localDbScenarios(ctx)));
-		const synced = await initialSync(ctx, docs.length);
-		rows.push(...synced.rows);
-		rows.push(...(await coldStart(ctx, synced.device)));
-		rows.push(...(await boardEdits(ctx, synced.device)));
-		rows.push(...(await timeViews(ctx, synced.device, docs.length)));
-		rows.push(...(await dashboard(ctx, synced.device, docs.length)));
-		await synced.device.context.close();
-		rows.push(...(await liveSync(ctx)));
-		rows.push(...(await serverLoad(ctx)));
-		rows.push(...(await reminders(ctx)));
-		rows.push(...(await mlModel(ctx)));
+		const want = (...ns: number[]) => !opts.only || ns.some((n) => opts.only!.has(n));
+		if (want(2, 4, 5)) rows.push(...(await localDbScenarios(ctx)));
+		if (want(1, 3, 6, 9, 12)) {
+			const synced = await initialSync(ctx, docs.length);
+			if (want(6)) rows.push(...synced.rows);
+			if (want(3, 12)) rows.push(...(await coldStart(ctx, synced.device)));
+			if (want(1)) rows.push(...(await boardEdits(ctx, synced.device)));
+			if (want(9)) rows.push(...(await timeViews(ctx, synced.device, docs.length)));
+			if (want(9)) rows.push(...(await dashboard(ctx, synced.device, docs.length)));
+			await synced.device.context.close();
+		}
+		if (want(7)) rows.push(...(await liveSync(ctx)));
+		if (want(8, 12)) rows.push(...(await serverLoad(ctx)));
+		if (want(11)) rows.push(...(await reminders(ctx)));
+		if (want(10)) rows.push(...(await mlModel(ctx)));
 		if (!ws.timeEntriesAvailable) {
 			rows.push(notAvailable('6 initial sync', `time entries: ${TIME_ENTRY_SCHEMA} missing`));
 		}
-		rows.push(...notBuiltRows());
+		if (!opts.only) rows.push(...notBuiltRows());
 	} finally {
 		await browser?.close();
 		await server?.stop();

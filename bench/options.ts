@@ -3,6 +3,8 @@ import type { WorkspaceSize } from './generate-workspace';
 
 export interface BenchOptions {
 	quick: boolean;
+	/** `--only 3,7`: run just these scenario numbers (null: all). */
+	only: Set<number> | null;
 	size: WorkspaceSize;
 	/** Writes timed one by one in the local-commit scenario. */
 	commits: number;
@@ -24,9 +26,11 @@ export interface BenchOptions {
 
 export function parseOptions(argv: string[]): BenchOptions {
 	const quick = argv.includes('--quick');
+	const only = parseOnly(argv);
 	if (quick) {
 		return {
 			quick,
+			only,
 			size: { tasks: 1000, comments: 3000, timeEntries: 2000, projects: 2 },
 			commits: 60,
 			bulkDocs: 1000,
@@ -45,6 +49,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 	}
 	return {
 		quick,
+		only,
 		size: { tasks: 10_000, comments: 30_000, timeEntries: 20_000, projects: 10 },
 		commits: 300,
 		bulkDocs: 1000,
@@ -60,4 +65,16 @@ export function parseOptions(argv: string[]): BenchOptions {
 		loadWritesPerSecond: 10,
 		loadDrainMs: 3000
 	};
+}
+
+/** Reads `--only 3,7` or `--only=3,7`; throws on anything but scenario numbers. */
+export function parseOnly(argv: string[]): Set<number> | null {
+	const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+	if (i < 0) return null;
+	const raw = argv[i]!.includes('=') ? argv[i]!.slice('--only='.length) : (argv[i + 1] ?? '');
+	const nums = raw.split(',').map((s) => Number(s.trim()));
+	if (nums.length === 0 || nums.some((n) => !Number.isInteger(n) || n < 1 || n > 12)) {
+		throw new Error(`--only takes scenario numbers 1–12, e.g. --only 3,7 (got "${raw}")`);
+	}
+	return new Set(nums);
 }
