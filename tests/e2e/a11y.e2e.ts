@@ -88,6 +88,22 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
 		await app.page.goto(`${baseUrl}/w/${ws}/analytics`);
 		await app.page.getByTestId('dashboard').waitFor();
 		await check('analytics');
+		const heading = (name: string) =>
+			app.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+		await app.page.goto(`${baseUrl}/w/${ws}/members`);
+		await heading('Members');
+		await app.page.getByTestId('members').waitFor();
+		await check('members');
+		await app.page.goto(`${baseUrl}/w/${ws}/import`);
+		await heading('Import tasks');
+		await check('import');
+		await app.page.goto(`${baseUrl}/w/${ws}/backup`);
+		await heading('Export and import');
+		await check('export and import');
+		await app.page.goto(`${baseUrl}/settings`);
+		await heading('Settings');
+		await app.page.getByRole('heading', { name: 'Calendar feed' }).waitFor();
+		await check('settings');
 		await ctx.close();
 		expect(found).toEqual({});
 	});
