@@ -45,14 +45,16 @@ export async function createDoc<T extends WorkspaceDocBase>(
 /**
  * Apply a patch to the latest local revision. A 409 means another tab or the replicator
  * wrote meanwhile: re-read and re-apply, which is safe because patches name fields, not
- * whole documents.
+ * whole documents. `onSaved` hears of the stored revision as soon as it is durable, before
+ * the activity entries are written (a live view can show it without waiting for them).
  */
 export async function patchDoc<T extends WorkspaceDocBase>(
 	db: Db,
 	writer: Writer,
 	id: string,
 	apply: (current: T, ctx: WriteContext) => { doc: T; changes: FieldChange[] },
-	target: (doc: T) => Target
+	target: (doc: T) => Target,
+	onSaved?: (doc: T) => void
 ): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		const current = await db.get<T>(id);
@@ -64,6 +66,7 @@ export async function patchDoc<T extends WorkspaceDocBase>(
 		try {
 			const res = await putOrExplain(db, doc);
 			const saved = { ...doc, _rev: res.rev };
+			onSaved?.(saved);
 			const t = target(saved);
 			await appendActivity(
 				db,

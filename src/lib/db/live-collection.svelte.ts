@@ -45,6 +45,16 @@ export class LiveCollection<T extends { _id: string }> {
 		return this.#map.values();
 	}
 
+	/**
+	 * Show a revision this tab has just stored, ahead of the changes feed (which reports it a
+	 * moment later and then finds it already there). An older revision never replaces a newer.
+	 */
+	apply(doc: T & { _rev?: string }): void {
+		const known = this.#map.get(doc._id) as { _rev?: string } | undefined;
+		if (this.#status !== 'ready' || revNumber(known?._rev) >= revNumber(doc._rev)) return;
+		this.#map.set(doc._id, doc);
+	}
+
 	async start(): Promise<void> {
 		try {
 			const res = await this.db.allDocs({
@@ -94,9 +104,20 @@ export class LiveCollection<T extends { _id: string }> {
 			this.#queue = new Map();
 			for (const [key, value] of batch) {
 				if (value && !this.#map.has(key)) this.onArrive?.(value);
+				if (value && sameRev(this.#map.get(key), value)) continue;
 				if (value) this.#map.set(key, value);
 				else this.#map.delete(key);
 			}
 		});
 	}
 }
+
+/** A revision's generation (`3-abc` → 3; none → 0). */
+function revNumber(rev: string | undefined): number {
+	return rev ? parseInt(rev, 10) || 0 : 0;
+}
+
+const sameRev = (a: unknown, b: unknown): boolean => {
+	const ra = (a as { _rev?: string } | undefined)?._rev;
+	return ra !== undefined && ra === (b as { _rev?: string })._rev;
+};

@@ -2,7 +2,6 @@
 import { setCustomValue, type CustomValue } from '../domain/custom-fields';
 import type { TaskId } from '../domain/ids';
 import { rankAfterAll } from '../domain/rank';
-import { nextOccurrence } from '../domain/recurrence-ops';
 import type { Task } from '../domain/schemas/task.schema';
 import { applyTaskPatch, createTask, type NewTaskInput, type TaskPatch } from '../domain/task-ops';
 import { assertValid } from '../domain/validation';
@@ -20,10 +19,15 @@ export class TasksRepo {
 	 * @param todoRank rank for the next occurrence of a repeating task; the app passes one
 	 * from its live task list, without it the task sorts by its (deterministic) default.
 	 */
+	/**
+	 * @param onSaved hears of each updated task as soon as it is stored (the app shows it
+	 * before its changes feed reports it).
+	 */
 	constructor(
 		private readonly db: Db,
 		private readonly writer: Writer,
-		private readonly todoRank: TodoRank = () => rankAfterAll([])
+		private readonly todoRank: TodoRank = () => rankAfterAll([]),
+		private readonly onSaved?: (task: Task) => void
 	) {}
 
 	create(input: NewTaskInput): Promise<Task> {
@@ -40,7 +44,8 @@ export class TasksRepo {
 				const r = applyTaskPatch(current, patch, ctx);
 				return { doc: r.task, changes: r.changes };
 			},
-			target
+			target,
+			this.onSaved
 		);
 		if (patch.status === 'done' && saved.recurrence) await this.createNext(saved);
 		return saved;
@@ -52,6 +57,8 @@ export class TasksRepo {
 	 * earlier completion, or elsewhere and replicated) and must be left as it is.
 	 */
 	async createNext(done: Task): Promise<Task | null> {
+		// Loaded on demand: the rrule library stays off the board's first load.
+		const { nextOccurrence } = await import('../domain/recurrence-ops');
 		const ctx = this.writer.context();
 		const next = nextOccurrence(done, ctx, this.todoRank(done.project));
 		if (!next) return null;

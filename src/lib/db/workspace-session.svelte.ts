@@ -84,7 +84,12 @@ export class WorkspaceSession {
 		this.tasks = new LiveCollection(this.db, 'task:', isType<Task>('task'));
 		this.attachments = new LiveCollection(this.db, 'attachment:', isType<Attachment>('attachment'));
 		this.projectsRepo = new ProjectsRepo(this.db, this.writer);
-		this.tasksRepo = new TasksRepo(this.db, this.writer, (project) => this.#todoRank(project));
+		this.tasksRepo = new TasksRepo(
+			this.db,
+			this.writer,
+			(project) => this.#todoRank(project),
+			(task) => this.tasks.apply(task)
+		);
 		this.commentsRepo = new CommentsRepo(this.db, this.writer);
 		this.watchesRepo = new WatchesRepo(this.db, this.writer);
 		this.attachmentsRepo = new AttachmentsRepo(this.db, this.writer);
@@ -93,9 +98,12 @@ export class WorkspaceSession {
 		);
 	}
 
+	/** Settles when the first read of the tasks is done (loaded or failed). */
+	#tasksLoaded: Promise<void> = Promise.resolve();
+
 	start(): void {
 		void this.projects.start();
-		void this.tasks.start();
+		this.#tasksLoaded = this.tasks.start();
 		void this.attachments.start();
 		this.time.start();
 		this.sync.start();
@@ -114,8 +122,17 @@ export class WorkspaceSession {
 	/** Viewers cannot write, so they leave conflicts to the members' devices. */
 	#repairConflicts(): (() => void) | void {
 		const repairer = new ConflictRepairer(this.db, this.user, () => this.canWrite);
-		repairer.start().catch((err: unknown) => console.warn('conflict repair stopped', err));
-		return () => repairer.stop();
+		let stopped = false;
+		// Its first scan reads every task again: wait until the board has its own read, so a
+		// cold start paints cards before this competes for IndexedDB.
+		void this.#tasksLoaded.then(() => {
+			if (stopped) return;
+			repairer.start().catch((err: unknown) => console.warn('conflict repair stopped', err));
+		});
+		return () => {
+			stopped = true;
+			repairer.stop();
+		};
 	}
 
 	/** A live view of one task's comments; stop it when the task closes. */

@@ -12,6 +12,9 @@ import * as rrule from 'rrule';
 const { RRule } = (rrule as typeof rrule & { default?: typeof rrule }).default ?? rrule;
 type RRule = InstanceType<typeof RRule>;
 import { RRULE_PATTERN, type Recurrence } from './schemas/recurrence.schema';
+import { monthDayParts } from './month-day';
+
+export { monthDayParts };
 
 const RULE_RE = new RegExp(RRULE_PATTERN);
 
@@ -20,17 +23,6 @@ const toUtc = (date: string): Date => {
 	return new Date(Date.UTC(y, m - 1, d));
 };
 const fromUtc = (d: Date): string => d.toISOString().slice(0, 10);
-
-/**
- * `BYMONTHDAY` for "on day `day` of the month". Days 29–31 fall back to the month's last
- * day when a month is shorter (the largest existing day out of 28…day), where plain RFC 5545
- * would skip that month: "monthly on the 31st" is on Feb 28, then back on Mar 31.
- */
-export function monthDayParts(day: number): string {
-	if (day <= 28) return `BYMONTHDAY=${day}`;
-	const days = Array.from({ length: day - 27 }, (_, i) => 28 + i).join(',');
-	return `BYMONTHDAY=${days};BYSETPOS=-1`;
-}
 
 /**
  * A monthly or yearly rule that names no day takes it from its start; spelling it out with

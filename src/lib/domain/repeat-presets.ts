@@ -3,7 +3,7 @@
  * bodies plus a human description ("Every 2 weeks on Monday"). Rules that fit no preset are
  * kept as `custom` and described from their parts.
  */
-import { monthDayParts } from './recurrence';
+import { monthDayParts } from './month-day';
 import type { RecurrenceMode } from './schemas/recurrence.schema';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;

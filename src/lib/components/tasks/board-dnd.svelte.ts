@@ -141,11 +141,13 @@ export class BoardDnd {
 		const cards = [...column.querySelectorAll<HTMLElement>('[data-task-id]')].filter(
 			(c) => c.dataset.taskId !== this.draggingId
 		);
-		let index = cards.length;
+		// A long column renders only part of its cards: `data-offset` counts the ones above.
+		const offset = Number(column.querySelector<HTMLElement>('[data-offset]')?.dataset.offset ?? 0);
+		let index = offset + cards.length;
 		for (let i = 0; i < cards.length; i++) {
 			const r = cards[i]!.getBoundingClientRect();
 			if (y < r.top + r.height / 2) {
-				index = i;
+				index = offset + i;
 				break;
 			}
 		}

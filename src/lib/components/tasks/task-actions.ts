@@ -8,7 +8,6 @@ import type { TaskPatch } from '$lib/domain/task-ops';
 import type { TasksRepo } from '$lib/db/tasks.repo';
 import { toasts } from '$lib/components/ui/toast/toast.svelte';
 import { todayLocal } from '$lib/domain/local-date';
-import { nextDue } from '$lib/domain/recurrence';
 import { dueInSentence } from './task-format';
 import { undoStack, type UndoEntry } from './undo.svelte';
 
@@ -32,14 +31,16 @@ export async function changeTask(
 	if (saved === task) return saved;
 	const entry: UndoEntry = { label, undo: () => repo.update(task._id as TaskId, before) };
 	undoStack.push(entry);
-	const text = `${label}${nextOccurrenceNote(task, saved)}`;
+	const text = `${label}${await nextOccurrenceNote(task, saved)}`;
 	toasts.show(text, { action: { label: 'Undo', run: () => void undoStack.undo(entry) } });
 	return saved;
 }
 
 /** " · next one due Mon 6 Apr" when this change completed a repeating task. */
-function nextOccurrenceNote(before: Task, after: Task): string {
+async function nextOccurrenceNote(before: Task, after: Task): Promise<string> {
 	if (before.status === 'done' || after.status !== 'done' || !after.recurrence) return '';
+	// Loaded on demand: the rrule library is not needed until a repeating task completes.
+	const { nextDue } = await import('$lib/domain/recurrence');
 	const due = nextDue(after.recurrence, after.due, after.completedAt ?? new Date().toISOString());
 	return due ? ` · next one due ${dueInSentence(due, todayLocal())}` : '';
 }
