@@ -5,9 +5,9 @@
  */
 import { base } from '$app/paths';
 import { prefsStore } from '$lib/db/prefs-store.svelte';
-import { MlClient } from './ml-client';
+import { MlClient, type PayloadOf } from './ml-client';
 import { DEFAULT_MODEL_ID, type InstalledModel } from './ml-models';
-import type { LoadProgress, ModelRef } from './ml-protocol';
+import type { LoadProgress, MlResults, ModelRef } from './ml-protocol';
 
 /** idle: nothing asked yet; loading; ready; error (see `error`). */
 export type EncoderStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -73,6 +73,18 @@ class EncoderStore {
 	async embed(texts: string[]): Promise<Float32Array[]> {
 		await this.load();
 		return this.#client.embed(this.#ref(), texts);
+	}
+
+	/**
+	 * Asks the worker (index sync, suggest, duplicates, search) with the current model, loading
+	 * it first so `status` tells the UI what is going on.
+	 */
+	async request<K extends keyof MlResults>(
+		type: K,
+		payload: Omit<PayloadOf<K>, keyof ModelRef>
+	): Promise<MlResults[K]> {
+		await this.load();
+		return this.#client.request(type, { ...payload, ...this.#ref() } as unknown as PayloadOf<K>);
 	}
 
 	#ref(): ModelRef {

@@ -9,12 +9,15 @@ import type {
 	LoadResult,
 	MlRequest,
 	MlResponse,
+	MlResults,
 	ModelRef
 } from './ml-protocol';
 
 type Pending = { resolve: (value: never) => void; reject: (err: Error) => void };
 /** Distributes `Omit` over the request union. */
 type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
+/** The payload of the request of type `K`. */
+export type PayloadOf<K extends MlRequest['type']> = Extract<MlRequest, { type: K }>['payload'];
 
 /** Starts the real worker; tests may pass another factory. */
 export function startMlWorker(): Worker {
@@ -53,6 +56,11 @@ export class MlClient {
 	/** Like `embed`, with the worker's own inference time (for the bench). */
 	embedTimed(ref: ModelRef, texts: string[]): Promise<EmbedResult> {
 		return this.#send({ type: 'embed', payload: { ...ref, texts } });
+	}
+
+	/** Any request by type (index sync, suggest, duplicates, search); resolves with its answer. */
+	request<K extends keyof MlResults>(type: K, payload: PayloadOf<K>): Promise<MlResults[K]> {
+		return this.#send({ type, payload } as Unsent<MlRequest>);
 	}
 
 	/** Stops the worker; pending requests fail. The next request starts a new one. */

@@ -1,117 +1,110 @@
 /**
- * Suggestions for the open workspace: keeps the embedding index in step with the tasks
- * (only changed text is re-embedded, in the ML worker), refits the heads, and answers
- * "what do you suggest for this task" and "is this a duplicate". The index persists in
- * IndexedDB. Everything here is optional: when the model cannot load, callers show the
- * error and the rest of the app works as before.
+ * Suggestions for the open workspace. The index and the heads live in the ML worker
+ * (worker/workspace-engine.ts); this main-thread side only sends the tasks that changed since
+ * the last sync and asks questions, so embedding, refitting, neighbour and duplicate search
+ * never run on the UI thread. Everything here is optional: when the model cannot load,
+ * callers show the error and the rest of the app works as before.
  */
 import type { Task } from '$lib/domain/schemas/task.schema';
 import { todayLocal } from '$lib/domain/local-date';
 import { minutesByTask } from '$lib/db/time.queries';
 import type { WorkspaceSession } from '$lib/db/workspace-session.svelte';
-import { findDuplicates } from './heads/duplicates.head';
-import { embeddingText, type HeadTask, type SimilarTask } from './heads/head-types';
-import { TaskIndex } from './heads/task-index';
-import {
-	suggestFor,
-	trainWorkspace,
-	type TaskSuggestions,
-	type WorkspaceModel
-} from './heads/workspace-model';
-import { loadIndex, saveIndex } from './index-persist';
+import { headTask } from './head-task';
+import type { HeadTask, SimilarTask } from './heads/head-types';
+import type { SearchHit } from './heads/semantic-search';
+import type { TaskSuggestions } from './heads/workspace-model';
 import { encoder } from './ml-client-store.svelte';
-
-function headTask(t: Task, minutes: Map<string, number>): HeadTask {
-	return {
-		id: t._id,
-		title: t.title,
-		description: t.description,
-		tags: t.tags,
-		project: t.project,
-		assignee: t.assignee,
-		status: t.status,
-		priority: t.priority,
-		estimate: t.estimate,
-		loggedHours: (minutes.get(t._id) ?? 0) / 60,
-		due: t.due,
-		dependencies: t.dependencies
-	};
-}
+import { UNKNOWN_INDEX, type SyncResult } from './ml-protocol';
 
 /** What a draft (a task not saved yet) looks like to the heads. */
 export type Draft = Pick<Task, 'title' | 'description' | 'tags' | 'project'>;
 
 export class WorkspaceSuggester {
 	#session: WorkspaceSession;
-	#index: TaskIndex | null = null;
-	#model: WorkspaceModel | null = null;
+	/** What the worker holds for the current key: task id → JSON of the HeadTask sent. */
+	#sent = new Map<string, string>();
+	#key = '';
 	#refreshing: Promise<void> | null = null;
-	#trainedMs: number | null = null;
+	#last: SyncResult | null = null;
 
 	constructor(session: WorkspaceSession) {
 		this.#session = session;
 	}
 
-	/** How long the last refresh took (embedding changed tasks plus refitting), in ms. */
-	get trainedMs(): number | null {
-		return this.#trainedMs;
+	/** The last sync as the worker reported it (time spent embedding and refitting). */
+	get lastSync(): SyncResult | null {
+		return this.#last;
 	}
 
-	/** Brings index and model up to date; concurrent callers share one refresh. */
+	/** Brings the worker's index and heads up to date; concurrent callers share one refresh. */
 	refresh(): Promise<void> {
-		this.#refreshing ??= this.#refresh().finally(() => (this.#refreshing = null));
+		this.#refreshing ??= this.#sync().finally(() => (this.#refreshing = null));
 		return this.#refreshing;
 	}
 
-	async #refresh(): Promise<void> {
-		const started = performance.now();
-		const modelId = encoder.modelId;
-		const key = `${this.#session.dbName}|${modelId}`;
-		if (!this.#index || this.#index.model !== modelId) {
-			const stored = await loadIndex(key);
-			this.#index = (stored && TaskIndex.deserialize(stored, modelId)) ?? null;
-		}
+	async #sync(retry = true): Promise<void> {
+		const key = `${this.#session.dbName}|${encoder.modelId}`;
+		if (key !== this.#key) this.#sent.clear();
 		// Logged time only refines effort; a view not built yet (fresh device) must not stop the rest.
 		const minutes = await minutesByTask(this.#session.db).catch(() => new Map<string, number>());
-		const tasks = [...this.#session.tasks.values()]
-			.filter((t) => !t.deletedAt)
-			.map((t) => headTask(t, minutes));
-		const texts = new Map(tasks.map((t) => [t.id, embeddingText(t)]));
-		const plan = (this.#index ?? new TaskIndex(modelId, 0)).plan(texts);
-		if (!this.#index || plan.toEmbed.length || plan.removed.length) {
-			const vectors: Float32Array[] = [];
-			// Batches keep each worker round trip short, so a first index of a big workspace
-			// does not hold one huge message.
-			for (let i = 0; i < plan.toEmbed.length; i += 256) {
-				const batch = plan.toEmbed.slice(i, i + 256).map((e) => e.text);
-				vectors.push(...(await encoder.embed(batch)));
-			}
-			// An empty workspace's index has no dimension yet; the first vectors give it one.
-			const reuse = this.#index && (this.#index.dim > 0 || vectors.length === 0);
-			const index = reuse ? this.#index! : new TaskIndex(modelId, vectors[0]?.length ?? 0);
-			index.apply(plan, vectors);
-			this.#index = index;
-			if (vectors.length || plan.removed.length) void saveIndex(key, index.serialize());
+		const full = this.#sent.size === 0;
+		const upsert: HeadTask[] = [];
+		const seen = new Set<string>();
+		for (const t of this.#session.tasks.values()) {
+			if (t.deletedAt) continue;
+			const h = headTask(t, minutes);
+			const json = JSON.stringify(h);
+			seen.add(h.id);
+			if (this.#sent.get(h.id) !== json) upsert.push(h);
 		}
-		this.#model = trainWorkspace(tasks);
-		this.#trainedMs = Math.round(performance.now() - started);
+		const removed = [...this.#sent.keys()].filter((id) => !seen.has(id));
+		if (!full && !upsert.length && !removed.length) return;
+		try {
+			this.#last = await encoder.request('index.sync', { key, full, upsert, removed });
+		} catch (err) {
+			// The worker restarted (or switched) and lost the index: send everything once more.
+			if (retry && err instanceof Error && err.message === UNKNOWN_INDEX) {
+				this.#sent.clear();
+				return this.#sync(false);
+			}
+			this.#sent.clear();
+			throw err;
+		}
+		this.#key = key;
+		for (const id of removed) this.#sent.delete(id);
+		for (const h of upsert) this.#sent.set(h.id, JSON.stringify(h));
+	}
+
+	/** Asks the worker, resyncing everything once if it lost the index meanwhile. */
+	async #ask<T>(question: (key: string) => Promise<T>): Promise<T> {
+		await this.refresh();
+		try {
+			return await question(this.#key);
+		} catch (err) {
+			if (!(err instanceof Error) || err.message !== UNKNOWN_INDEX) throw err;
+			this.#sent.clear();
+			await this.refresh();
+			return question(this.#key);
+		}
 	}
 
 	/** Every head's suggestion for a saved task. */
-	async suggest(task: Task, members: readonly string[]): Promise<TaskSuggestions> {
-		await this.refresh();
-		const index = this.#index!;
-		const q = this.#model!.tasks.get(task._id) ?? headTask(task, new Map());
-		const qv = index.vector(task._id) ?? (await encoder.embed([embeddingText(q)]))[0]!;
-		return suggestFor(this.#model!, q, qv, index.vector, members, todayLocal());
+	suggest(task: Task, members: readonly string[]): Promise<TaskSuggestions> {
+		const payload = { task: headTask(task, new Map()), members: [...members], today: todayLocal() };
+		return this.#ask((key) => encoder.request('suggest', { key, ...payload }));
 	}
 
 	/** Open tasks that look like the draft. */
 	async duplicates(draft: Draft): Promise<SimilarTask[]> {
 		if (!draft.title.trim()) return [];
-		await this.refresh();
-		const [qv] = await encoder.embed([embeddingText(draft)]);
-		return findDuplicates(qv!, this.#model!.tasks.values(), this.#index!.vector);
+		const text = { title: draft.title, description: draft.description, tags: [...draft.tags] };
+		const payload = { draft: { ...text, project: draft.project } };
+		return this.#ask((key) => encoder.request('duplicates', { key, ...payload }));
+	}
+
+	/** Tasks of `project` ranked by words and meaning, best first. */
+	search(query: string, project: string): Promise<SearchHit[]> {
+		return this.#ask((key) => encoder.request('search', { key, query, project }));
 	}
 }
 

@@ -35,4 +35,21 @@ export class SuggestionsPage {
 		await list.waitFor({ timeout: 60_000 });
 		return (await list.locator('.title').allTextContents()).map((t) => t.trim());
 	}
+
+	/** Types into the project's search box (as a person would, after pressing `/`). */
+	async search(text: string): Promise<void> {
+		await this.page.keyboard.press('Escape');
+		await this.page.locator('body').press('/');
+		await this.page.getByRole('searchbox', { name: 'Search tasks', exact: true }).fill(text);
+	}
+
+	/** The "By meaning" switch beside the search box. */
+	get meaningToggle(): Locator {
+		return this.page.getByRole('button', { name: 'By meaning', exact: true });
+	}
+
+	/** Waits until the meaning search reports `text` (e.g. "1 more task by meaning"). */
+	async meaningStatus(text: string | RegExp): Promise<void> {
+		await this.page.getByTestId('meaning-status').getByText(text).waitFor({ timeout: 60_000 });
+	}
 }

@@ -19,6 +19,7 @@ import { LiveQuery } from '$lib/db/live-query.svelte';
 import { prefsStore } from '$lib/db/prefs-store.svelte';
 import { minutesByTask } from '$lib/db/time.queries';
 import type { WorkspaceContext } from '$lib/components/workspace/workspace-context';
+import { MeaningSearch } from './meaning-search.svelte';
 import { changeTask } from './task-actions';
 
 export type ViewMode = 'board' | 'list';
@@ -34,6 +35,9 @@ export class ProjectView {
 	selectedId = $state<string | null>(null);
 	today = $state(todayLocal());
 
+	/** "By meaning" for the search box: adds paraphrase matches to the word matches. */
+	readonly meaning: MeaningSearch;
+
 	readonly #ws: () => WorkspaceContext;
 	readonly #projectId: () => string;
 
@@ -43,6 +47,7 @@ export class ProjectView {
 	constructor(ws: () => WorkspaceContext, projectId: () => string) {
 		this.#ws = ws;
 		this.#projectId = projectId;
+		this.meaning = new MeaningSearch(ws, projectId, () => this.filter.text);
 		// Only read when shown or filtered by: on a fresh device the first read builds an index.
 		this.#tracked = new LiveQuery(() => {
 			const s = this.#ws().session;
@@ -87,9 +92,21 @@ export class ProjectView {
 		return out.sort((a, b) => (a.deletedAt! < b.deletedAt! ? 1 : -1));
 	});
 
-	readonly visible = $derived(
-		this.tasks.filter(taskMatcher(this.filter, this.today, this.tracked))
-	);
+	readonly visible = $derived.by(() => {
+		const matches = taskMatcher(this.filter, this.today, this.tracked);
+		const hits = this.meaning.hits;
+		if (hits.size === 0) return this.tasks.filter(matches);
+		// A task found by meaning still has to pass every other filter.
+		const others = taskMatcher({ ...this.filter, text: '' }, this.today, this.tracked);
+		return this.tasks.filter((t) => matches(t) || (hits.has(t._id) && others(t)));
+	});
+	/** How many visible tasks only the meaning search found (for the search box's status). */
+	readonly byMeaningOnly = $derived.by(() => {
+		const hits = this.meaning.hits;
+		if (hits.size === 0) return 0;
+		const words = taskMatcher({ ...emptyFilter(), text: this.filter.text }, this.today, EMPTY);
+		return this.visible.filter((t) => hits.has(t._id) && !words(t)).length;
+	});
 	readonly columns = $derived(groupByStatus(this.visible));
 	readonly filtering = $derived(isFilterActive(this.filter));
 

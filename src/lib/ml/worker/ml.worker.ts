@@ -1,14 +1,18 @@
 /**
  * The ML worker: the only place that imports transformers.js. It loads text encoders from the
- * app's own origin (never a CDN or the Hub) and embeds texts on request, so inference never
- * blocks the UI. Protocol: ../ml-protocol.ts.
+ * app's own origin (never a CDN or the Hub), embeds texts on request, and holds each
+ * workspace's suggestion index and fitted heads (workspace-engine.ts), persisted to IndexedDB,
+ * so neither inference nor (re)training blocks the UI. Protocol: ../ml-protocol.ts.
  */
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
+import { loadIndex, saveIndex } from '../index-persist';
 import { EMBED_OPTIONS, MODEL_DTYPE } from '../ml-models';
-import type { EmbedResult, LoadResult, MlRequest, MlResponse, ModelRef } from '../ml-protocol';
-import { ProgressTally } from './progress-tally';
+import type { EmbedResult, MlRequest, MlResponse, MlResults, ModelRef } from '../ml-protocol';
+import { ProgressTally, ProgressThrottle } from './progress-tally';
+import { engineFor } from './engine-registry';
+import type { Embed, IndexStore } from './workspace-engine';
 
 /** The worker's global scope (typed by hand: the webworker lib would retype the whole app). */
 const scope = globalThis as unknown as {
@@ -34,6 +38,20 @@ if (onnx.wasm) {
 }
 
 const loaded = new Map<string, Promise<FeatureExtractionPipeline>>();
+const SAVE_DELAY_MS = 500;
+const saving = new Map<string, ReturnType<typeof setTimeout>>();
+/** IndexedDB, with a burst of edits written once (a 10,000-task index is ~4 MB). */
+const store: IndexStore = {
+	load: loadIndex,
+	save(key, snapshot) {
+		clearTimeout(saving.get(key));
+		const write = () => {
+			saving.delete(key);
+			void saveIndex(key, snapshot());
+		};
+		saving.set(key, setTimeout(write, SAVE_DELAY_MS));
+	}
+};
 
 function post(message: MlResponse, transfer: Transferable[] = []) {
 	scope.postMessage(message, transfer);
@@ -45,11 +63,16 @@ function extractor({ modelId, modelsUrl }: ModelRef, id: number) {
 	if (!ready) {
 		env.localModelPath = modelsUrl;
 		const tally = new ProgressTally();
+		const throttle = new ProgressThrottle();
 		ready = pipeline('feature-extraction', modelId, {
 			dtype: MODEL_DTYPE,
 			device: 'wasm',
 			progress_callback: (info) => {
-				if (tally.take(info)) post({ type: 'progress', id, payload: { modelId, ...tally.state } });
+				if (!tally.take(info)) return;
+				const state = tally.state;
+				if (throttle.take(state, performance.now())) {
+					post({ type: 'progress', id, payload: { modelId, ...state } });
+				}
 			}
 		});
 		// A failed load must not stick: the next request tries again (e.g. after an update).
@@ -59,36 +82,64 @@ function extractor({ modelId, modelsUrl }: ModelRef, id: number) {
 	return ready;
 }
 
-async function handle(request: MlRequest): Promise<void> {
-	const { id, payload } = request;
-	const started = performance.now();
-	const wasLoaded = loaded.has(`${payload.modelsUrl}${payload.modelId}`);
-	const model = await extractor(payload, id);
-	if (request.type === 'load') {
-		const result: LoadResult = {
-			modelId: payload.modelId,
-			loadMs: wasLoaded ? 0 : performance.now() - started
-		};
-		return post({ type: 'result', id, payload: result });
-	}
-	const texts = request.payload.texts;
-	const inferenceStart = performance.now();
+async function embedWith(model: FeatureExtractionPipeline, texts: string[]) {
 	const output = texts.length ? await model(texts, EMBED_OPTIONS) : null;
 	const dims = output?.dims.at(-1) ?? 0;
 	// Text with no known token pools to 0/0; a zero vector is "similar to nothing" instead.
 	const data = Float32Array.from(output?.data ?? [], (x) => (Number.isFinite(x) ? Number(x) : 0));
-	const result: EmbedResult = {
-		modelId: payload.modelId,
-		dims,
-		data,
-		inferenceMs: performance.now() - inferenceStart
+	return { dims, data };
+}
+
+async function answer(request: MlRequest): Promise<MlResults[keyof MlResults]> {
+	const { id, payload } = request;
+	const started = performance.now();
+	const wasLoaded = loaded.has(`${payload.modelsUrl}${payload.modelId}`);
+	const model = await extractor(payload, id);
+	const embed: Embed = async (texts) => {
+		const { dims, data } = await embedWith(model, texts);
+		return texts.map((_, i) => data.subarray(i * dims, (i + 1) * dims));
 	};
-	post({ type: 'result', id, payload: result }, [data.buffer]);
+	switch (request.type) {
+		case 'load':
+			return { modelId: payload.modelId, loadMs: wasLoaded ? 0 : performance.now() - started };
+		case 'embed': {
+			const t = performance.now();
+			const { dims, data } = await embedWith(model, request.payload.texts);
+			const result: EmbedResult = {
+				modelId: payload.modelId,
+				dims,
+				data,
+				inferenceMs: performance.now() - t
+			};
+			return result;
+		}
+		case 'index.sync':
+			return engineFor(request.payload, store).run((e) => e.sync(request.payload, embed));
+		case 'suggest': {
+			const { task, members, today } = request.payload;
+			return engineFor(request.payload, store).read((e) => e.suggest(task, members, today, embed));
+		}
+		case 'duplicates':
+			return engineFor(request.payload, store).read((e) =>
+				e.duplicates(request.payload.draft, embed)
+			);
+		case 'search': {
+			const { query, project, limit } = request.payload;
+			return engineFor(request.payload, store).read((e) => e.search(query, embed, project, limit));
+		}
+	}
 }
 
 scope.onmessage = (event: MessageEvent<MlRequest>) => {
-	handle(event.data).catch((err: unknown) => {
-		const message = err instanceof Error ? err.message : String(err);
-		post({ type: 'error', id: event.data.id, payload: { message } });
-	});
+	const { id } = event.data;
+	answer(event.data).then(
+		(payload) => {
+			const data = (payload as Partial<EmbedResult>).data;
+			post({ type: 'result', id, payload }, data instanceof Float32Array ? [data.buffer] : []);
+		},
+		(err: unknown) => {
+			const message = err instanceof Error ? err.message : String(err);
+			post({ type: 'error', id, payload: { message } });
+		}
+	);
 };

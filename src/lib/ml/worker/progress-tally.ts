@@ -43,3 +43,22 @@ export class ProgressTally {
 		return false;
 	}
 }
+
+/** Most progress messages per second the worker sends (the UI cannot show more anyway). */
+export const PROGRESS_PER_SECOND = 10;
+
+/**
+ * Lets through at most `PROGRESS_PER_SECOND` updates, but always the first and the one that
+ * completes the download, so the bar never stops short of full.
+ */
+export class ProgressThrottle {
+	#last = -Infinity;
+
+	/** Whether to send `state` at time `now` (ms). */
+	take(state: { loaded: number; total: number }, now: number): boolean {
+		const complete = state.total > 0 && state.loaded >= state.total;
+		if (!complete && now - this.#last < 1000 / PROGRESS_PER_SECOND) return false;
+		this.#last = now;
+		return true;
+	}
+}
