@@ -8,6 +8,7 @@
 import PouchDB from 'pouchdb-node';
 import { newReplica, type Replica } from '../../tests/integration/replicas';
 import type { Db } from '../../src/lib/db/pouch';
+import { syncLanes } from '../../src/lib/db/sync-engine';
 import type { ProjectId } from '../../src/lib/domain/ids';
 import { OWNER, type BenchServer } from '../support/server-fixture';
 import { summarize, type Summary } from '../support/stats';
@@ -15,6 +16,12 @@ import { sampleRow, verdict, type Row } from '../table';
 import type { BenchContext } from './context';
 
 const CROSSING_MS = 100;
+/**
+ * The app's own replication settings (batch size, checkpoints). Only the main lane: a
+ * workspace's file lane would add one more long-poll per replica that no task write wakes on
+ * CouchDB (the embedded server re-reads its filtered feed on every write instead).
+ */
+const mainLane = syncLanes(false)[0]!;
 /** Past the crossing, larger fleets still show the trend; stop once it is this bad. */
 const GIVE_UP_MS = 2000;
 
@@ -50,7 +57,7 @@ async function runStep(ctx: BenchContext, db: string, n: number, step: number): 
 			.on('change', (c) => {
 				if (c.id.startsWith('task:')) arrivals.push({ id: c.id, by: i, at: Date.now() });
 			});
-		const sync = r.db.sync(cookieRemote(server, db), { live: true, retry: true, batch_size: 200 });
+		const sync = r.db.sync(cookieRemote(server, db), { ...mainLane, live: true, retry: true });
 		const caughtUp = new Promise<void>((resolve) => {
 			void sync.on('paused', () => resolve());
 		});

@@ -1,8 +1,10 @@
 /**
  * All documents under one `_id` prefix of a local database, kept current by its changes
  * feed: an `_all_docs` range read once, then `changes` since that read's sequence, so no
- * write between the two is missed. Changes are applied in batches (one per microtask) so a
- * replication burst of hundreds of documents costs one UI update, not hundreds.
+ * write between the two is missed. Changes are applied in batches, at most one per frame: a
+ * changes feed delivers documents one IndexedDB event at a time, so flushing per microtask
+ * re-rendered the board once per arriving document, and a burst of live writes kept the
+ * main thread busy enough to hold up replication itself.
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { idRange } from '../domain/ids';
@@ -97,8 +99,9 @@ export class LiveCollection<T extends { _id: string }> {
 		this.#queue.set(id, doc);
 		if (this.#flushScheduled) return;
 		this.#flushScheduled = true;
-		queueMicrotask(() => {
+		nextFrame(() => {
 			this.#flushScheduled = false;
+			if (this.#stopped) return;
 			const batch = this.#queue;
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- see #queue
 			this.#queue = new Map();
@@ -121,3 +124,21 @@ const sameRev = (a: unknown, b: unknown): boolean => {
 	const ra = (a as { _rev?: string } | undefined)?._rev;
 	return ra !== undefined && ra === (b as { _rev?: string })._rev;
 };
+
+/** Longest wait for a frame: hidden tabs get none, and their data must stay current. */
+const FRAME_FALLBACK_MS = 100;
+
+/** Runs `fn` once, before the next paint — or after a short timeout if no frame comes. */
+function nextFrame(fn: () => void): void {
+	if (typeof requestAnimationFrame === 'undefined') return queueMicrotask(fn);
+	let done = false;
+	const run = () => {
+		if (done) return;
+		done = true;
+		cancelAnimationFrame(frame);
+		clearTimeout(timer);
+		fn();
+	};
+	const frame = requestAnimationFrame(run);
+	const timer = setTimeout(run, FRAME_FALLBACK_MS);
+}

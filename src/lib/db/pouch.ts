@@ -22,6 +22,8 @@ export type Db = PouchDB.Database<{}>;
 
 /** Changes per step when a view index catches up (see `openLocalDb`). */
 const VIEW_BATCH = 500;
+/** How long a server `info()` answer is reused (see `openRemoteDb`). */
+const INFO_FRESH_MS = 2_000;
 
 /** Open (creating if needed) a database in this browser's IndexedDB. */
 export function openLocalDb(name: string): Db {
@@ -46,13 +48,24 @@ export function openRemoteDb(name: string, origin = location.origin): Db {
 	// progress (activeTasks) and never handles its failure, so a connection dropping at that
 	// moment became an unhandled rejection. Progress is all it is used for: a failed read
 	// answers with the last one instead (replication itself still sees and retries errors).
+	// It is also one request per batch per lane, competing with the replication's own for
+	// the browser's six connections per host: a read less than INFO_FRESH_MS old, or one
+	// still on its way, is shared.
 	const info = db.info.bind(db);
 	let last: PouchDB.Core.DatabaseInfo = { db_name: name, doc_count: 0, update_seq: 0 };
-	db.info = () =>
-		info().then(
-			(i) => (last = i),
-			() => last
-		);
+	let lastAt = -Infinity;
+	let inFlight: Promise<PouchDB.Core.DatabaseInfo> | null = null;
+	db.info = () => {
+		if (inFlight) return inFlight;
+		if (performance.now() - lastAt < INFO_FRESH_MS) return Promise.resolve(last);
+		inFlight = info()
+			.then(
+				(i) => ((lastAt = performance.now()), (last = i)),
+				() => last
+			)
+			.finally(() => (inFlight = null));
+		return inFlight;
+	};
 	return db;
 }
 

@@ -11,11 +11,19 @@
  * Workspace databases replicate in two lanes. Files live on `attachment:` documents, and a
  * replication batch only completes when every document in it has arrived, so one big photo
  * on a slow link would otherwise hold up the tasks and comments queued behind it. The main
- * lane moves everything else in batches of 200 (server-side filter `taskflow/docs`); the
+ * lane moves everything else in batches of 500 (server-side filter `taskflow/docs`); the
  * file lane moves attachment documents two at a time (`taskflow/attachments`), so it only
  * ever waits on files. The cost is one more long-poll connection per open workspace (three
  * with the user database, of the ~six a browser allows per host). Both lanes feed the same
  * pending count, and the state is idle only when both are.
+ *
+ * Pulls keep their checkpoint on this device only (`checkpoint: 'target'`): after every
+ * batch PouchDB would otherwise also read and rewrite a `_local` document on the server —
+ * two more round trips, one after the other, before the next changes request may start.
+ * Not keeping that server-side copy costs nothing: a device whose local
+ * database is gone has lost its checkpoint with it and pulls everything again. Pushes keep
+ * both copies on purpose: if the server database is restored from an older backup, the
+ * missing server checkpoint is what makes devices push their newer edits again.
  */
 import { PendingTracker } from './pending-tracker';
 import { errorMessage, errorStatus, type Db } from './pouch';
@@ -36,6 +44,10 @@ export interface SyncSnapshot {
 }
 
 const MAX_BACKOFF_MS = 10_000;
+/** Documents per main-lane batch: fewer per-batch round trips when a fresh device catches up. */
+const MAIN_BATCH = 500;
+/** See the module comment: pull checkpoints live on the device only. */
+const PULL_CHECKPOINT = { checkpoint: 'target' } as const;
 const MAX_DENIED_KEPT = 20;
 const RESUME_AFTER_HIDDEN_MS = 30_000;
 
@@ -61,18 +73,20 @@ type LaneOptions = PouchDB.Replication.SyncOptions;
 export function syncLanes(separateAttachments: boolean): LaneOptions[] {
 	// Design documents on this device are pouchdb-find indexes; the server's own come from
 	// provisioning and only admins may write them.
-	if (!separateAttachments) return [{ batch_size: 200, push: { filter: isSyncedDoc } }];
+	if (!separateAttachments) {
+		return [{ batch_size: MAIN_BATCH, push: { filter: isSyncedDoc }, pull: PULL_CHECKPOINT }];
+	}
 	return [
 		{
-			batch_size: 200,
+			batch_size: MAIN_BATCH,
 			push: { filter: (d: { _id: string }) => isSyncedDoc(d) && !isAttachmentDoc(d) },
-			pull: { filter: 'taskflow/docs' }
+			pull: { filter: 'taskflow/docs', ...PULL_CHECKPOINT }
 		},
 		{
 			batch_size: 2,
 			batches_limit: 1,
 			push: { filter: isAttachmentDoc },
-			pull: { filter: 'taskflow/attachments' }
+			pull: { filter: 'taskflow/attachments', ...PULL_CHECKPOINT }
 		}
 	];
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { nextBackoff, syncLanes } from './sync-engine';
+
+describe('syncLanes', () => {
+	it('keeps pull checkpoints on the device and push checkpoints on both sides', () => {
+		for (const separate of [false, true]) {
+			for (const lane of syncLanes(separate)) {
+				expect(lane.pull).toMatchObject({ checkpoint: 'target' });
+				// A server restored from an older backup lacks the push checkpoint, so devices
+				// push again: the push must not opt out of writing it.
+				expect(lane.checkpoint).toBeUndefined();
+				expect(lane.push).not.toHaveProperty('checkpoint');
+			}
+		}
+	});
+
+	it('moves files two at a time in their own lane, everything else in large batches', () => {
+		const [main, files] = syncLanes(true);
+		expect(main!.pull).toMatchObject({ filter: 'taskflow/docs' });
+		expect(files!.pull).toMatchObject({ filter: 'taskflow/attachments' });
+		expect(files).toMatchObject({ batch_size: 2, batches_limit: 1 });
+		expect(main!.batch_size).toBeGreaterThanOrEqual(200);
+		expect(syncLanes(false)).toHaveLength(1);
+	});
+});
+
+describe('nextBackoff', () => {
+	it('doubles from one second up to ten, with jitter', () => {
+		const mid = () => 0.5;
+		expect(nextBackoff(0, mid)).toBe(1000);
+		expect(nextBackoff(1000, mid)).toBe(2000);
+		expect(nextBackoff(8000, mid)).toBe(10_000);
+		expect(nextBackoff(10_000, () => 0)).toBe(8000);
+	});
+});
