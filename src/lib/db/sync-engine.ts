@@ -17,13 +17,11 @@
  * with the user database, of the ~six a browser allows per host). Both lanes feed the same
  * pending count, and the state is idle only when both are.
  *
- * Pulls keep their checkpoint on this device only (`checkpoint: 'target'`): after every
- * batch PouchDB would otherwise also read and rewrite a `_local` document on the server —
- * two more round trips, one after the other, before the next changes request may start.
- * Not keeping that server-side copy costs nothing: a device whose local
- * database is gone has lost its checkpoint with it and pulls everything again. Pushes keep
- * both copies on purpose: if the server database is restored from an older backup, the
- * missing server checkpoint is what makes devices push their newer edits again.
+ * Checkpoints stay on both sides for pulls and pushes alike. Keeping pull checkpoints on the
+ * device only would save two round trips per batch, but a server database restored from a
+ * backup into a fresh database restarts its sequence numbers, and a device-only checkpoint
+ * would then skip the restored documents numbered below it; the missing server copy is what
+ * makes PouchDB start over.
  */
 import { PendingTracker } from './pending-tracker';
 import { errorMessage, errorStatus, type Db } from './pouch';
@@ -46,8 +44,6 @@ export interface SyncSnapshot {
 const MAX_BACKOFF_MS = 10_000;
 /** Documents per main-lane batch: fewer per-batch round trips when a fresh device catches up. */
 const MAIN_BATCH = 500;
-/** See the module comment: pull checkpoints live on the device only. */
-const PULL_CHECKPOINT = { checkpoint: 'target' } as const;
 const MAX_DENIED_KEPT = 20;
 const RESUME_AFTER_HIDDEN_MS = 30_000;
 
@@ -74,19 +70,19 @@ export function syncLanes(separateAttachments: boolean): LaneOptions[] {
 	// Design documents on this device are pouchdb-find indexes; the server's own come from
 	// provisioning and only admins may write them.
 	if (!separateAttachments) {
-		return [{ batch_size: MAIN_BATCH, push: { filter: isSyncedDoc }, pull: PULL_CHECKPOINT }];
+		return [{ batch_size: MAIN_BATCH, push: { filter: isSyncedDoc } }];
 	}
 	return [
 		{
 			batch_size: MAIN_BATCH,
 			push: { filter: (d: { _id: string }) => isSyncedDoc(d) && !isAttachmentDoc(d) },
-			pull: { filter: 'taskflow/docs', ...PULL_CHECKPOINT }
+			pull: { filter: 'taskflow/docs' }
 		},
 		{
 			batch_size: 2,
 			batches_limit: 1,
 			push: { filter: isAttachmentDoc },
-			pull: { filter: 'taskflow/attachments', ...PULL_CHECKPOINT }
+			pull: { filter: 'taskflow/attachments' }
 		}
 	];
 }
