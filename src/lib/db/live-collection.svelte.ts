@@ -1,13 +1,14 @@
 /**
- * All documents under one `_id` prefix of a local database, kept current by its changes
- * feed: an `_all_docs` range read once, then `changes` since that read's sequence, so no
- * write between the two is missed. Changes are applied in batches, at most one per frame: a
+ * All documents under one `_id` prefix of a local database, kept current by the database's
+ * shared changes feed (change-hub.ts): an `_all_docs` range read once, then the changes
+ * that follow it. Changes are applied in batches, at most one per frame: a
  * changes feed delivers documents one IndexedDB event at a time, so flushing per microtask
  * re-rendered the board once per arriving document, and a burst of live writes kept the
  * main thread busy enough to hold up replication itself.
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { idRange } from '../domain/ids';
+import { changeHub, type DocChange } from './change-hub';
 import { errorMessage, type Db } from './pouch';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
@@ -16,7 +17,7 @@ export class LiveCollection<T extends { _id: string }> {
 	readonly #map = new SvelteMap<string, T>();
 	#status = $state<LoadStatus>('loading');
 	#error = $state<string | null>(null);
-	#feed: PouchDB.Core.Changes<object> | null = null;
+	#unsubscribe: (() => void) | null = null;
 	// Not reactive on purpose: a staging area flushed into the reactive map in one batch.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#queue = new Map<string, T | null>();
@@ -59,30 +60,34 @@ export class LiveCollection<T extends { _id: string }> {
 
 	async start(): Promise<void> {
 		try {
-			const res = await this.db.allDocs({
-				include_docs: true,
-				update_seq: true,
-				...idRange(this.prefix)
-			});
+			// Follow the shared feed before reading, so no write between the two is missed;
+			// what arrives during the read is applied after it, unless the read was newer.
+			let early: DocChange[] | null = [];
+			const unsubscribe = await changeHub(this.db).subscribe(
+				(c) => {
+					if (!c.id.startsWith(this.prefix)) return;
+					if (early) early.push(c);
+					else this.#onChange(c);
+				},
+				(err) => {
+					this.#error = errorMessage(err);
+				}
+			);
+			if (this.#stopped) return unsubscribe();
+			this.#unsubscribe = unsubscribe;
+			const res = await this.db.allDocs({ include_docs: true, ...idRange(this.prefix) });
 			if (this.#stopped) return;
 			for (const row of res.rows) {
 				if ('doc' in row && this.accept(row.doc)) this.#map.set(row.id, row.doc);
 			}
 			this.#status = 'ready';
-			this.#feed = this.db
-				.changes({
-					since: res.update_seq ?? 'now',
-					live: true,
-					include_docs: true,
-					return_docs: false
-				})
-				.on('change', (c) => {
-					if (!c.id.startsWith(this.prefix)) return;
-					this.#enqueue(c.id, !c.deleted && this.accept(c.doc) ? c.doc : null);
-				})
-				.on('error', (err) => {
-					this.#error = errorMessage(err);
-				});
+			const during = early;
+			early = null;
+			for (const c of during) {
+				const known = this.#map.get(c.id) as { _rev?: string } | undefined;
+				const rev = (c.doc as { _rev?: string } | undefined)?._rev ?? c.changes[0]?.rev;
+				if (revNumber(rev) > revNumber(known?._rev)) this.#onChange(c);
+			}
 		} catch (err) {
 			this.#status = 'error';
 			this.#error = errorMessage(err);
@@ -91,8 +96,12 @@ export class LiveCollection<T extends { _id: string }> {
 
 	stop(): void {
 		this.#stopped = true;
-		this.#feed?.cancel();
-		this.#feed = null;
+		this.#unsubscribe?.();
+		this.#unsubscribe = null;
+	}
+
+	#onChange(c: DocChange): void {
+		this.#enqueue(c.id, !c.deleted && this.accept(c.doc) ? c.doc : null);
 	}
 
 	#enqueue(id: string, doc: T | null): void {

@@ -7,6 +7,7 @@
 import type { TimeEntry } from '../domain/schemas/time-entry.schema';
 import { resolveTimeZone } from '../domain/time/zoned-time';
 import { prefsStore } from './prefs-store.svelte';
+import { changeHub } from './change-hub';
 import type { Db } from './pouch';
 import { TimeEntriesRepo } from './time-entries.repo';
 
@@ -16,7 +17,8 @@ export class TimeTracker {
 	#now = $state(Date.now());
 	#revision = $state(0);
 	#loaded = $state(false);
-	#feed: PouchDB.Core.Changes<object> | null = null;
+	#following = false;
+	#unsubscribe: (() => void) | null = null;
 	#tick: ReturnType<typeof setInterval> | null = null;
 	#reload: ReturnType<typeof setTimeout> | null = null;
 
@@ -58,13 +60,18 @@ export class TimeTracker {
 	}
 
 	start(): void {
-		this.#feed = this.db
-			// Ids only (no documents, no filter function): this feed sees every write of a sync.
-			.changes({ since: 'now', live: true, return_docs: false })
-			.on('change', (c) => isTime(c.id) && this.#changed())
-			.on('error', (err) => console.warn('time entry feed stopped', err));
+		this.#following = true;
+		void changeHub(this.db)
+			.subscribe(
+				(c) => isTime(c.id) && this.#changed(),
+				(err) => console.warn('time entry feed stopped', err)
+			)
+			.then((unsubscribe) => {
+				if (this.#following) this.#unsubscribe = unsubscribe;
+				else unsubscribe();
+			});
 		const firstLoad = () => {
-			if (!this.#feed) return;
+			if (!this.#following) return;
 			if (this.busySyncing()) this.#reload = setTimeout(firstLoad, 500);
 			else void this.#load();
 		};
@@ -72,8 +79,9 @@ export class TimeTracker {
 	}
 
 	stop(): void {
-		this.#feed?.cancel();
-		this.#feed = null;
+		this.#following = false;
+		this.#unsubscribe?.();
+		this.#unsubscribe = null;
 		if (this.#tick) clearInterval(this.#tick);
 		if (this.#reload) clearTimeout(this.#reload);
 		this.#tick = null;
@@ -102,7 +110,7 @@ export class TimeTracker {
 	}
 
 	async #load(): Promise<void> {
-		if (!this.#feed) return;
+		if (!this.#following) return;
 		try {
 			this.#running = await this.repo.running();
 			this.#loaded = true;
