@@ -1,8 +1,8 @@
 /**
  * Scenario 10, the text model half: the built app's ML worker in Chromium embeds one task at a
  * time (warm), and loads the model in a new worker once its files are in the browser's cache.
- * Drives the built worker file with the same messages as ml-client.ts. The priority/effort
- * heads on top of the embedding are measured separately.
+ * Drives the built worker file with the same messages as ml-client.ts. Retraining and the
+ * priority/effort heads on top of the embedding: ml-retrain.ts.
  */
 import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import type { MlRequest, MlResponse } from '../../src/lib/ml/ml-protocol';
 import { summarize } from '../support/stats';
 import { notAvailable, sampleRow, type Row } from '../table';
 import type { BenchContext } from './context';
+import { mlRetrain } from './ml-retrain';
 
 const WORKERS = 'build/client/_app/immutable/workers';
 const RUNS = 60;
@@ -78,6 +79,7 @@ export async function mlModel(ctx: BenchContext): Promise<Row[]> {
 			loads.push(again.loadMs);
 			warm = warm.concat(again.roundTrips);
 		}
+		const heads = await mlRetrain(ctx, workerPath);
 		return [
 			sampleRow(
 				{
@@ -100,7 +102,8 @@ export async function mlModel(ctx: BenchContext): Promise<Row[]> {
 				},
 				summarize(loads),
 				(s) => s.median <= 1500
-			)
+			),
+			...heads
 		];
 	} finally {
 		await context.close();

@@ -14,18 +14,33 @@ export interface Neighbour {
 	similarity: number;
 }
 
-function tagOverlap(a: readonly string[], b: readonly string[]): number {
-	if (a.length === 0 || b.length === 0) return 0;
-	const set = new Set(a.map((t) => t.toLowerCase()));
-	const shared = b.filter((t) => set.has(t.toLowerCase())).length;
-	return shared / (a.length + b.length - shared);
+/** Jaccard overlap of a query's (lower-cased) tag set with a candidate's tags. */
+function tagOverlap(query: ReadonlySet<string>, b: readonly string[]): number {
+	if (query.size === 0 || b.length === 0) return 0;
+	const shared = b.filter((t) => query.has(t.toLowerCase())).length;
+	return shared / (query.size + b.length - shared);
 }
+
+const lowerTags = (tags: readonly string[]) => new Set(tags.map((t) => t.toLowerCase()));
 
 /** Similarity in 0..1 of a query (task + vector) to a candidate. */
 export function similarity(q: QueryTask, qv: Float32Array, c: HeadTask, cv: Float32Array): number {
-	const text = Math.max(0, dot(qv, cv));
-	return 0.85 * text + 0.1 * tagOverlap(q.tags, c.tags) + (q.project === c.project ? 0.05 : 0);
+	return scored(q, lowerTags(q.tags), qv, c, cv);
 }
+
+function scored(
+	q: QueryTask,
+	tags: ReadonlySet<string>,
+	qv: Float32Array,
+	c: HeadTask,
+	cv: Float32Array
+): number {
+	const text = Math.max(0, dot(qv, cv));
+	return 0.85 * text + 0.1 * tagOverlap(tags, c.tags) + (q.project === c.project ? 0.05 : 0);
+}
+
+const better = (a: Neighbour, b: Neighbour) =>
+	b.similarity - a.similarity || a.task.id.localeCompare(b.task.id);
 
 /** The `k` most similar candidates (the query itself and unembedded tasks skipped). */
 export function nearest(
@@ -35,14 +50,21 @@ export function nearest(
 	vectors: VectorLookup,
 	k: number
 ): Neighbour[] {
+	const tags = lowerTags(q.tags);
+	// Keeps the best k in order as it goes: a 10,000-task workspace is never sorted whole.
 	const out: Neighbour[] = [];
 	for (const task of candidates) {
 		if (task.id === q.id) continue;
 		const v = vectors(task.id);
-		if (v) out.push({ task, similarity: similarity(q, qv, task, v) });
+		if (!v) continue;
+		const n = { task, similarity: scored(q, tags, qv, task, v) };
+		if (out.length === k && better(n, out[k - 1]!) >= 0) continue;
+		let at = out.length;
+		while (at > 0 && better(n, out[at - 1]!) < 0) at--;
+		out.splice(at, 0, n);
+		if (out.length > k) out.pop();
 	}
-	out.sort((a, b) => b.similarity - a.similarity || a.task.id.localeCompare(b.task.id));
-	return out.slice(0, k);
+	return out;
 }
 
 /** A neighbour as shown to a person. */
