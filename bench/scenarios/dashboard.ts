@@ -41,7 +41,7 @@ export async function dashboard(ctx: BenchContext, device: Device, docs: number)
 	const deviceWarm = await open();
 	await context.setOffline(false);
 	const upToDate = (what: string, [shown, fresh]: [number, number], note: string) => [
-		row(`${what}`, shown, note),
+		row(what, shown, note),
 		row(`${what}, figures up to date`, fresh, 'one run; same open, until checked or re-read')
 	];
 	return [
@@ -54,7 +54,7 @@ export async function dashboard(ctx: BenchContext, device: Device, docs: number)
 		...upToDate(
 			'dashboard offline, this device, first open',
 			deviceCold,
-			`one run; first offline open, after the online ones (indexes and figures on the device)`
+			`one run; saved figures from the online opens; the browser builds its indexes over ${docs} docs unless an online open got to finish them`
 		),
 		...upToDate('dashboard offline, this device, warm', deviceWarm, 'one run')
 	];
