@@ -15,6 +15,7 @@ describe('analytics dashboard', () => {
 	let ctx: BrowserContext;
 	let app: AppPage;
 	let dashboardUrl: string;
+	let projectUrl: string;
 
 	beforeAll(async () => {
 		browser = await launchBrowser();
@@ -24,7 +25,7 @@ describe('analytics dashboard', () => {
 		const { needsSetup } = (await res.json()) as { needsSetup: boolean };
 		if (needsSetup) await app.setup(OWNER.name, OWNER.password, 'Field crew');
 		else await app.login(OWNER.name, OWNER.password);
-		const projectUrl = await app.createProject('Flow lab');
+		projectUrl = await app.createProject('Flow lab');
 		await app.createTask({ title: 'Survey the site', status: 'todo', assignee: 'olivia' });
 		await app.createTask({ title: 'Pour footings', status: 'in_progress', assignee: 'olivia' });
 		await app.createTask({ title: 'Check rebar', status: 'review' });
@@ -104,8 +105,10 @@ describe('analytics dashboard', () => {
 		expect(res.status).toBe(201);
 		await app.page.goto(dashboardUrl);
 		const burn = card('Burn-down');
+		// The last figures show at once; the snapshot arrives with the server's (or, once
+		// pulled, this device's) answer.
 		await expect
-			.poll(() => burn.getByTestId('burn-provenance').textContent())
+			.poll(() => burn.getByTestId('burn-provenance').textContent(), { timeout: 20_000 })
 			.toMatch(/1 of \d+ days from the server’s daily snapshots/);
 		await burn.getByRole('button', { name: 'Table' }).click();
 		const row = burn.getByTestId('chart-table').locator('tbody tr', { hasText: yesterday });
@@ -136,6 +139,20 @@ describe('analytics dashboard', () => {
 		await app.page.getByTestId('source-device').waitFor();
 		const bars = await card('Tasks by status').locator('svg title').allTextContents();
 		expect(bars.map((t) => t.trim())).toContain('Done: 2');
+		await ctx.setOffline(false);
+	});
+
+	it('never passes saved figures off as current after a change on this device', async () => {
+		// Offline this device is the only source: its saved figures must give way to a recount.
+		await ctx.setOffline(true);
+		await app.page.goto(projectUrl);
+		await app.board.waitFor();
+		await app.createTask({ title: 'Strip formwork', status: 'todo' });
+		await app.page.goto(dashboardUrl);
+		await app.page.locator('[data-fresh="true"]').waitFor();
+		const bars = await card('Tasks by status').locator('svg title').allTextContents();
+		expect(bars.map((t) => t.trim())).toContain('To do: 2');
+		expect((await app.page.getByTestId('analytics-updating').textContent())?.trim()).toBe('');
 		await ctx.setOffline(false);
 	});
 });

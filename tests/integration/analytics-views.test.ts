@@ -178,4 +178,27 @@ describe('analytics views', () => {
 			.sort((a, b) => a - b);
 		expect(fromHistory.map((d) => d.toFixed(6))).toEqual(expected.map((d) => d.toFixed(6)));
 	});
+
+	it('answer the same question again with each change, on the server and the device', async () => {
+		const owner = await ownerWithWorkspace('anaw');
+		const { remote: server, local: device } = await serverAndDevice(owner.ws.db, owner.cookie);
+		const task = newTask(owner.name, 'Measure the flow');
+		const project = String(task.project);
+		for (const db of [server, device]) {
+			expect(await statusCounts(db, project)).toEqual(new Map());
+			expect(await statusCounts(db, project)).toEqual(new Map());
+		}
+		const { rev } = await server.put(task);
+		await device.replicate.from(server);
+		for (const db of [server, device]) {
+			expect(await statusCounts(db, project)).toEqual(new Map([['todo', [1, 0]]]));
+		}
+		const done = new Date().toISOString();
+		await server.put({ ...task, _rev: rev, status: 'done', estimate: 2, completedAt: done });
+		await device.replicate.from(server);
+		for (const db of [server, device]) {
+			expect(await statusCounts(db, project)).toEqual(new Map([['done', [1, 2]]]));
+			expect(await workload(db, project)).toEqual(new Map());
+		}
+	});
 });

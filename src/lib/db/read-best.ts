@@ -12,15 +12,22 @@ import type { WorkspaceSession } from './workspace-session.svelte';
 /** `synced`: this device, caught up with the server; `device`: this device, maybe behind. */
 export type ReadSource = 'server' | 'synced' | 'device';
 
+/** Where `readBest` reads first right now (it reads the sync state, so effects track it). */
+export function bestSource(s: WorkspaceSession): ReadSource {
+	const st = s.sync.state;
+	if (!s.sync.online) return 'device';
+	return st.phase === 'idle' && st.pending === 0 ? 'synced' : 'server';
+}
+
 export async function readBest<T>(
 	s: WorkspaceSession,
 	read: (db: Db) => Promise<T>
 ): Promise<{ value: T; source: ReadSource }> {
-	const st = s.sync.state;
-	if (s.sync.online && st.phase === 'idle' && st.pending === 0) {
+	const best = bestSource(s);
+	if (best === 'synced') {
 		return { value: await read(s.db), source: 'synced' };
 	}
-	if (s.sync.online) {
+	if (best === 'server') {
 		try {
 			return { value: await read(s.sync.remote), source: 'server' };
 		} catch {

@@ -13,6 +13,7 @@ import expressPouchDB from 'express-pouchdb';
 import PouchDB from 'pouchdb-node';
 import type { AdminCredentials } from './admin-credentials';
 import { embeddedViews } from './embedded-views';
+import { createViewWarmer, type WarmableDb } from './view-warmer';
 
 PouchDB.plugin(embeddedViews);
 
@@ -47,11 +48,15 @@ export async function startEmbeddedCouch(opts: {
 		// Fauxton would be an admin UI served from node_modules; nobody should reach it.
 		overrideMode: { exclude: ['routes/fauxton'] }
 	});
+	// Indexes are built in the background after writes, as CouchDB 3's `ken` does.
+	const warmer = createViewWarmer();
 	// CouchDB passes the database name to validate_doc_update as `userCtx.db`; express-pouchdb
 	// takes it from `db._db_name`, which PouchDB 9 no longer sets, so restore it.
 	app.dbWrapper.registerWrapper((name, db, next) => {
 		Object.defineProperty(db, '_db_name', { value: name, configurable: true });
-		keepIncomingRevisions(db as { bulkDocs: BulkDocs });
+		keepIncomingRevisions(db as { bulkDocs: BulkDocs }, () =>
+			warmer.noteWrite(name, db as unknown as WarmableDb)
+		);
 		return next();
 	});
 	// Write the config only when it differs: on a restart express-pouchdb re-saves its file
@@ -82,7 +87,9 @@ export async function startEmbeddedCouch(opts: {
 			new Promise<void>((resolve, reject) => {
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();
-			}).finally(unlock)
+			})
+				.finally(() => warmer.stop())
+				.finally(unlock)
 	};
 }
 
@@ -93,11 +100,12 @@ type BulkDocs = (docs: unknown, ...rest: unknown[]) => unknown;
  * document's history before validating. Replicated updates (`_bulk_docs` with
  * `new_edits: false`) then carry a history that does not lead to their `_rev`, and PouchDB
  * silently drops them — a member's offline edits would vanish. This wrapper runs before
- * the validator and pins `_revisions` to what the client sent.
+ * the validator and pins `_revisions` to what the client sent. It also tells `onWrite`.
  */
-function keepIncomingRevisions(db: { bulkDocs: BulkDocs }): void {
+function keepIncomingRevisions(db: { bulkDocs: BulkDocs }, onWrite: () => void): void {
 	const inner = db.bulkDocs;
 	db.bulkDocs = function (this: unknown, docs: unknown, ...rest: unknown[]) {
+		onWrite();
 		const list = Array.isArray(docs) ? docs : (docs as { docs?: unknown[] } | null)?.docs;
 		for (const doc of list ?? []) {
 			if (!doc || typeof doc !== 'object' || !('_revisions' in doc)) continue;

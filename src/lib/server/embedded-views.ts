@@ -5,9 +5,13 @@
  * view engine with map functions compiled once per view instead. Design documents can only
  * be written by the server admin (the door and `validate_doc_update` refuse everyone else),
  * so the code compiled here is the server's own, as in CouchDB.
+ *
+ * PouchDB keeps no reductions in its index, so every reduce query reads all the rows in its
+ * range; answers are therefore kept until the database changes (view-results-cache.ts).
  */
 import createAbstractMapReduce from 'pouchdb-abstract-mapreduce';
 import { builtinReducer, sumValues } from '../db/views/builtin-reduce';
+import { cachedQuery, type CacheableDb } from './view-results-cache';
 
 type Emit = (key: unknown, value?: unknown) => void;
 type MapFn = (doc: unknown) => void;
@@ -40,10 +44,19 @@ function validateDdoc(ddoc: { views?: Record<string, unknown> }, viewName: strin
 	if (typeof view?.map !== 'string') throw new Error(`ddoc has no view named ${viewName}`);
 }
 
+const engine = createAbstractMapReduce('mrviews', compileMap, builtinReducer, validateDdoc);
+
+type Callback = (err: unknown, res?: unknown) => void;
+
 /** `query`/`viewCleanup` for the embedded server's PouchDB (same index names as PouchDB's). */
-export const embeddedViews = createAbstractMapReduce(
-	'mrviews',
-	compileMap,
-	builtinReducer,
-	validateDdoc
-);
+export const embeddedViews = {
+	query(this: CacheableDb, fun: unknown, opts?: object | Callback, callback?: Callback) {
+		const done = typeof opts === 'function' ? (opts as Callback) : callback;
+		const options = typeof opts === 'object' && opts ? opts : {};
+		const run = engine.query as (this: CacheableDb, fun: unknown, o: object) => Promise<unknown>;
+		const promise = cachedQuery(this, fun, options, (o) => run.call(this, fun, o));
+		if (done) promise.then((res) => done(null, res), done);
+		return promise;
+	},
+	viewCleanup: engine.viewCleanup
+};
