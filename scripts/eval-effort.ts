@@ -7,7 +7,12 @@
  * baseline and Deep-SE. Test data never influences a choice.
  */
 import path from 'node:path';
-import { effortPrior, type EffortVote } from '../src/lib/ml/heads/effort.head';
+import {
+	DEFAULT_EFFORT_PARAMS,
+	effortPrior,
+	type EffortParams,
+	type EffortVote
+} from '../src/lib/ml/heads/effort.head';
 import {
 	errorStats,
 	pickRobust,
@@ -21,6 +26,7 @@ import { TfIdf, tokenize } from '../src/lib/ml/heads/lexical';
 import { cacheDir, cachedEmbed, modelKey } from './eval/embedding-cache';
 import { MODEL_ID, loadEncoder, type Embed } from './eval/encoder';
 import { neighbourVotes, type Features } from './eval/neighbour-votes';
+import { formatAppDefaults } from './eval/app-defaults';
 import { formatEvalTable, type EvalRow } from './eval/eval-table';
 import { projectNames, readProject, readPublished, type StoryIssue } from './eval/storypoints';
 
@@ -95,12 +101,20 @@ async function evaluateProject(
 			WINDOWS.indexOf(x.window) - WINDOWS.indexOf(y.window) ||
 			x.lexWeight - y.lexWeight
 	);
-	const predict = (history: number[]) =>
+	const predictWith = (history: number[], lexWeight: number, window: number, p: EffortParams) =>
 		predictAll(
-			items(neighbourVotes(f, test, history, values, [b.lexWeight], MAX_K)[0]!, test),
-			recentPrior(values, history, b.window),
-			b.params
+			items(neighbourVotes(f, test, history, values, [lexWeight], MAX_K)[0]!, test),
+			recentPrior(values, history, window),
+			p
 		);
+	const predict = (history: number[]) => predictWith(history, b.lexWeight, b.window, b.params);
+	// What the app runs: embedding similarity, the whole history as prior, fixed defaults.
+	const appLex = f.emb ? 0 : 1;
+	const trainMedian = effortPrior(trainValues).p50;
+	const valMedianMae = errorStats(
+		val.map(() => trainMedian),
+		val.map((n) => values[n]!)
+	).mae;
 	return {
 		project,
 		sizes: [train.length, val.length, test.length],
@@ -114,6 +128,10 @@ async function evaluateProject(
 			test.map(() => mean),
 			testActual
 		),
+		appDefault: errorStats(predictWith(train, appLex, 0, DEFAULT_EFFORT_PARAMS), testActual),
+		appVal: candidates
+			.filter((c) => c.lexWeight === appLex && c.window === 0)
+			.map((c) => ({ params: c.params, mae: c.mae / valMedianMae })),
 		valMae: b.mae,
 		chosen: `k=${b.params.k} p=${b.params.power} w=${b.params.priorWeight} win=${b.window || 'all'}${f.emb ? ` lex=${b.lexWeight}` : ''}`
 	};
@@ -153,5 +171,6 @@ export async function main(argv: string[]): Promise<number> {
 		console.error(`  ${project} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	}
 	console.log(formatEvalTable(rows, published));
+	console.log(formatAppDefaults(rows));
 	return 0;
 }

@@ -1,5 +1,5 @@
 /** The effort evaluation's printed table: ours beside baselines and published figures. */
-import type { ErrorStats } from '../../src/lib/ml/heads/effort-tuning';
+import type { ErrorStats, Scored } from '../../src/lib/ml/heads/effort-tuning';
 import type { PublishedMae } from './storypoints';
 
 /** One project's results. */
@@ -11,6 +11,10 @@ export interface EvalRow {
 	oursTrainVal: ErrorStats;
 	median: ErrorStats;
 	mean: ErrorStats;
+	/** Test error of the app's fixed DEFAULT_EFFORT_PARAMS (embeddings, train history). */
+	appDefault: ErrorStats;
+	/** Val MAE ÷ the train median's val MAE for every grid point, app-like features. */
+	appVal: Scored[];
 	valMae: number;
 	/** The parameters val chose, for the record. */
 	chosen: string;
@@ -24,7 +28,7 @@ export function formatEvalTable(
 	published: Map<string, PublishedMae>
 ): string {
 	const head =
-		'| project | train/val/test | ours MAE | ours MdAE | ours MAE, train+val history | Median MAE | Median MdAE | Mean MAE | pub. Median | Deep-SE | GPT2SP | beats Median & Deep-SE | chosen on val |';
+		'| project | train/val/test | ours MAE | ours MdAE | ours MAE, train+val history | Median MAE | Median MdAE | Mean MAE | app defaults MAE | pub. Median | Deep-SE | GPT2SP | beats Median & Deep-SE | chosen on val |';
 	const lines = [head, head.replace(/[^|]+/g, (c) => '-'.repeat(Math.max(3, c.length)))];
 	let beatBoth = 0;
 	let beatMedian = 0;
@@ -40,7 +44,7 @@ export function formatEvalTable(
 		const tv = r.oursTrainVal.mae;
 		if (tv < r.median.mae && p?.deepSe != null && tv < p.deepSe) beatBothTrainVal++;
 		lines.push(
-			`| ${r.project} | ${r.sizes.join('/')} | ${f2(r.ours.mae)} | ${f2(r.ours.mdae)} | ${f2(r.oursTrainVal.mae)} | ${f2(r.median.mae)} | ${f2(r.median.mdae)} | ${f2(r.mean.mae)} | ${f2(p?.median)} | ${f2(p?.deepSe)} | ${f2(p?.gpt2sp)} | ${bm && bd ? 'yes' : 'no'} | ${r.chosen} |`
+			`| ${r.project} | ${r.sizes.join('/')} | ${f2(r.ours.mae)} | ${f2(r.ours.mdae)} | ${f2(r.oursTrainVal.mae)} | ${f2(r.median.mae)} | ${f2(r.median.mdae)} | ${f2(r.mean.mae)} | ${f2(r.appDefault.mae)} | ${f2(p?.median)} | ${f2(p?.deepSe)} | ${f2(p?.gpt2sp)} | ${bm && bd ? 'yes' : 'no'} | ${r.chosen} |`
 		);
 	}
 	const n = rows.length;

@@ -5,7 +5,12 @@
  */
 import type { EffortVote } from '../../src/lib/ml/heads/effort.head';
 import { sparseDot, type SparseVector } from '../../src/lib/ml/heads/lexical';
-import { dot, topK } from '../../src/lib/ml/heads/vector-math';
+import type { HeadTask } from '../../src/lib/ml/heads/head-types';
+import { similarity } from '../../src/lib/ml/heads/neighbours';
+import { topK } from '../../src/lib/ml/heads/vector-math';
+
+/** Story-point issues as the app's similarity sees them: one project, no tags. */
+const ISSUE = { id: '', tags: [], project: 'p' } as unknown as HeadTask;
 
 /** Per-issue features: TF-IDF vectors and (when the encoder is built) unit embeddings. */
 export interface Features {
@@ -32,7 +37,8 @@ export function neighbourVotes(
 	for (const q of queries) {
 		history.forEach((t, i) => {
 			lex[i] = sparseDot(f.lex[q]!, f.lex[t]!);
-			emb[i] = f.emb ? Math.max(0, dot(f.emb[q]!, f.emb[t]!)) : 0;
+			// The app's similarity (same project, no tags), so tuned knobs carry over to it.
+			emb[i] = f.emb ? similarity(ISSUE, f.emb[q]!, ISSUE, f.emb[t]!) : 0;
 		});
 		lexWeights.forEach((w, wi) => {
 			for (let i = 0; i < history.length; i++) mixed[i] = w * lex[i]! + (1 - w) * emb[i]!;
