@@ -7,25 +7,30 @@
  * baseline and Deep-SE. Test data never influences a choice.
  */
 import path from 'node:path';
-import { effortPrior, type EffortParams, type EffortVote } from '../src/lib/ml/heads/effort.head';
+import {
+	DEFAULT_EFFORT_PARAMS,
+	effortPrior,
+	type EffortParams,
+	type EffortVote
+} from '../src/lib/ml/heads/effort.head';
 import {
 	errorStats,
+	pickRobust,
 	predictAll,
-	tuneEffort,
-	type EvalItem
+	scoreGrid,
+	smoother,
+	type EvalItem,
+	type Scored
 } from '../src/lib/ml/heads/effort-tuning';
-import { TfIdf, sparseDot, tokenize, type SparseVector } from '../src/lib/ml/heads/lexical';
-import { dot } from '../src/lib/ml/heads/vector-math';
-import { loadEncoder, type Embed } from './eval/encoder';
+import { TfIdf, tokenize } from '../src/lib/ml/heads/lexical';
+import { cacheDir, cachedEmbed, modelKey } from './eval/embedding-cache';
+import { MODEL_ID, loadEncoder, type Embed } from './eval/encoder';
+import { neighbourVotes, type Features } from './eval/neighbour-votes';
+import { formatAppDefaults } from './eval/app-defaults';
 import { formatEvalTable, type EvalRow } from './eval/eval-table';
 import { projectNames, readProject, readPublished, type StoryIssue } from './eval/storypoints';
 
 const MAX_K = 40;
-
-interface Features {
-	lex: SparseVector[];
-	emb: Float32Array[] | null;
-}
 
 const text = (i: StoryIssue) => `${i.title}\n${i.description}`;
 
@@ -42,25 +47,6 @@ async function features(
 	return { lex, emb };
 }
 
-/** Votes of the nearest train issues for each query index, for one lexical weight. */
-function evalItems(
-	f: Features,
-	queries: number[],
-	train: number[],
-	values: number[],
-	lexWeight: number
-): EvalItem[] {
-	return queries.map((q) => {
-		const votes: EffortVote[] = train.map((t) => {
-			const lex = lexWeight > 0 ? sparseDot(f.lex[q]!, f.lex[t]!) : 0;
-			const emb = lexWeight < 1 && f.emb ? Math.max(0, dot(f.emb[q]!, f.emb[t]!)) : 0;
-			return { similarity: lexWeight * lex + (1 - lexWeight) * emb, value: values[t]! };
-		});
-		votes.sort((a, b) => b.similarity - a.similarity);
-		return { votes: votes.slice(0, MAX_K), actual: values[q]! };
-	});
-}
-
 /** Quartiles of the most recent `window` history values (0 = all): story sizes drift. */
 function recentPrior(values: number[], history: number[], window: number) {
 	const recent = window > 0 ? history.slice(-window) : history;
@@ -68,11 +54,15 @@ function recentPrior(values: number[], history: number[], window: number) {
 }
 
 const WINDOWS = [0, 200, 50];
+const LEX_WEIGHTS = [1, 0.5, 0];
+/** Relative slack on val MAE within which the smoother settings win (see pickRobust). */
+const DEFAULT_TOLERANCE = 0;
 
 async function evaluateProject(
 	folder: string,
 	project: string,
-	embed: Embed | null
+	embed: Embed | null,
+	tolerance: number
 ): Promise<EvalRow> {
 	const issues = readProject(folder, project);
 	const idx = (s: StoryIssue['split']) => issues.flatMap((i, n) => (i.split === s ? [n] : []));
@@ -89,23 +79,42 @@ async function evaluateProject(
 	const mean = trainValues.reduce((s, v) => s + v, 0) / trainValues.length;
 	const testActual = test.map((n) => values[n]!);
 
-	type Best = { lexWeight: number; window: number; params: EffortParams; mae: number };
-	let best: Best | null = null;
-	for (const lexWeight of f.emb ? [1, 0.5, 0] : [1]) {
-		const items = evalItems(f, val, train, values, lexWeight);
+	const lexWeights = f.emb ? LEX_WEIGHTS : [1];
+	const items = (votes: EffortVote[][], queries: number[]): EvalItem[] =>
+		votes.map((v, n) => ({ votes: v, actual: values[queries[n]!]! }));
+	const valVotes = neighbourVotes(f, val, train, values, lexWeights, MAX_K);
+	type Candidate = Scored & { lexWeight: number; window: number };
+	const candidates: Candidate[] = [];
+	lexWeights.forEach((lexWeight, wi) => {
 		for (const window of WINDOWS) {
-			const tuned = tuneEffort(items, recentPrior(values, train, window));
-			if (!best || tuned.mae < best.mae - 1e-12) best = { lexWeight, window, ...tuned };
+			for (const s of scoreGrid(items(valVotes[wi]!, val), recentPrior(values, train, window))) {
+				candidates.push({ ...s, lexWeight, window });
+			}
 		}
-	}
-	if (!best) throw new Error('no tuning result');
-	const b = best;
-	const predict = (history: number[]) =>
+	});
+	// Among near-ties: the smoother knobs, then the longer prior window, then embeddings.
+	const b = pickRobust(
+		candidates,
+		tolerance,
+		(x, y) =>
+			smoother(x.params, y.params) ||
+			WINDOWS.indexOf(x.window) - WINDOWS.indexOf(y.window) ||
+			x.lexWeight - y.lexWeight
+	);
+	const predictWith = (history: number[], lexWeight: number, window: number, p: EffortParams) =>
 		predictAll(
-			evalItems(f, test, history, values, b.lexWeight),
-			recentPrior(values, history, b.window),
-			b.params
+			items(neighbourVotes(f, test, history, values, [lexWeight], MAX_K)[0]!, test),
+			recentPrior(values, history, window),
+			p
 		);
+	const predict = (history: number[]) => predictWith(history, b.lexWeight, b.window, b.params);
+	// What the app runs: embedding similarity, the whole history as prior, fixed defaults.
+	const appLex = f.emb ? 0 : 1;
+	const trainMedian = effortPrior(trainValues).p50;
+	const valMedianMae = errorStats(
+		val.map(() => trainMedian),
+		val.map((n) => values[n]!)
+	).mae;
 	return {
 		project,
 		sizes: [train.length, val.length, test.length],
@@ -119,6 +128,10 @@ async function evaluateProject(
 			test.map(() => mean),
 			testActual
 		),
+		appDefault: errorStats(predictWith(train, appLex, 0, DEFAULT_EFFORT_PARAMS), testActual),
+		appVal: candidates
+			.filter((c) => c.lexWeight === appLex && c.window === 0)
+			.map((c) => ({ params: c.params, mae: c.mae / valMedianMae })),
 		valMae: b.mae,
 		chosen: `k=${b.params.k} p=${b.params.power} w=${b.params.priorWeight} win=${b.window || 'all'}${f.emb ? ` lex=${b.lexWeight}` : ''}`
 	};
@@ -128,15 +141,23 @@ async function evaluateProject(
 export async function main(argv: string[]): Promise<number> {
 	// npm runs scripts from the package root; the bundle itself lives under node_modules.
 	const root = process.cwd();
-	const pIdx = argv.indexOf('--projects');
+	// `--project x` reads better when running one; both take a comma list.
+	const pIdx = argv.findIndex((a) => a === '--projects' || a === '--project');
 	const only = pIdx >= 0 ? new Set((argv[pIdx + 1] ?? '').split(',')) : null;
-	const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--projects');
+	const tIdx = argv.indexOf('--tolerance');
+	const tolerance = tIdx >= 0 ? Number(argv[tIdx + 1]) : DEFAULT_TOLERANCE;
+	const flagValues = new Set([pIdx, tIdx].filter((i) => i >= 0).map((i) => i + 1));
+	const positional = argv.filter((a, i) => !a.startsWith('--') && !flagValues.has(i));
 	const folder = path.resolve(positional[0] ?? path.join(root, '../shared/data/storypoints'));
 	const lexicalOnly = argv.includes('--lexical');
-	const embed = lexicalOnly ? null : await loadEncoder(root);
+
+	const encoder = lexicalOnly ? null : await loadEncoder(root);
+	const key = encoder
+		? modelKey(path.join(root, 'static/models', MODEL_ID, 'onnx/model_quantized.onnx'))
+		: '';
 	console.log(`data: ${folder}`);
 	console.log(
-		embed
+		encoder
 			? 'features: TF-IDF + encoder embeddings (taskflow/glove-100d), mix tuned on val'
 			: 'features: TF-IDF only (encoder not built or --lexical)'
 	);
@@ -145,9 +166,11 @@ export async function main(argv: string[]): Promise<number> {
 	for (const project of projectNames(folder)) {
 		if (only && !only.has(project)) continue;
 		const started = performance.now();
-		rows.push(await evaluateProject(folder, project, embed));
+		const embed = encoder && cachedEmbed(cacheDir(root), project, key, encoder);
+		rows.push(await evaluateProject(folder, project, embed, tolerance));
 		console.error(`  ${project} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	}
 	console.log(formatEvalTable(rows, published));
+	console.log(formatAppDefaults(rows));
 	return 0;
 }

@@ -45,23 +45,63 @@ export const EFFORT_GRID = {
 	priorWeight: [0, 0.03, 0.1, 0.3, 1, 3]
 };
 
+/** A grid point with its validation MAE. */
+export interface Scored {
+	params: EffortParams;
+	mae: number;
+}
+
+/** Every grid point's MAE on `items`, in grid order. */
+export function scoreGrid(
+	items: readonly EvalItem[],
+	prior: EffortPrior,
+	grid = EFFORT_GRID
+): Scored[] {
+	const actual = items.map((i) => i.actual);
+	const out: Scored[] = [];
+	for (const k of grid.k) {
+		for (const power of grid.power) {
+			for (const priorWeight of grid.priorWeight) {
+				const params = { k, power, priorWeight };
+				out.push({ params, mae: errorStats(predictAll(items, prior, params), actual).mae });
+			}
+		}
+	}
+	return out;
+}
+
+/**
+ * Smoother settings first: more prior weight, then more neighbours, then flatter weights.
+ * Negative when `a` is smoother than `b`.
+ */
+export function smoother(a: EffortParams, b: EffortParams): number {
+	return b.priorWeight - a.priorWeight || b.k - a.k || a.power - b.power;
+}
+
+/**
+ * The smoothest candidate whose validation MAE is within `tolerance` (relative) of the best.
+ * Validation sets are small (70–900 items), so a grid point that wins by a hair mostly wins
+ * by noise; preferring the smoothest near-winner (the "one standard error" habit) transfers
+ * to new data better. Stable: among equals the earlier candidate wins.
+ */
+export function pickRobust<T extends Scored>(
+	candidates: readonly T[],
+	tolerance: number,
+	order: (a: T, b: T) => number = (a, b) => smoother(a.params, b.params)
+): T {
+	if (candidates.length === 0) throw new Error('pickRobust needs candidates');
+	const best = Math.min(...candidates.map((c) => c.mae));
+	const near = candidates.filter((c) => c.mae <= best * (1 + tolerance) + 1e-12);
+	return near.reduce((p, c) => (order(c, p) < 0 ? c : p));
+}
+
 /** The best parameters on `items` by MAE (ties go to the earlier grid point) and that MAE. */
 export function tuneEffort(
 	items: readonly EvalItem[],
 	prior: EffortPrior,
 	grid = EFFORT_GRID
-): { params: EffortParams; mae: number } {
-	const actual = items.map((i) => i.actual);
-	let best: { params: EffortParams; mae: number } | null = null;
-	for (const k of grid.k) {
-		for (const power of grid.power) {
-			for (const priorWeight of grid.priorWeight) {
-				const params = { k, power, priorWeight };
-				const { mae } = errorStats(predictAll(items, prior, params), actual);
-				if (!best || mae < best.mae - 1e-12) best = { params, mae };
-			}
-		}
-	}
-	if (!best) throw new Error('tuneEffort needs a non-empty grid');
-	return best;
+): Scored {
+	const scored = scoreGrid(items, prior, grid);
+	if (scored.length === 0) throw new Error('tuneEffort needs a non-empty grid');
+	return pickRobust(scored, 0, () => 0);
 }

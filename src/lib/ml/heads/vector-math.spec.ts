@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dot, median, normalize, textHash, weightedQuantiles } from './vector-math';
+import { dot, median, normalize, textHash, topK, weightedQuantiles } from './vector-math';
 
 describe('weightedQuantiles', () => {
 	it('gives plain quartiles for equal weights', () => {
@@ -30,5 +30,24 @@ describe('vectors and hashes', () => {
 		expect(textHash('Fix login')).toBe(textHash('Fix login'));
 		expect(textHash('Fix login')).not.toBe(textHash('Fix logout'));
 		expect(textHash('')).toMatch(/^[0-9a-f]{8}$/);
+	});
+});
+
+describe('topK', () => {
+	it('gives the indices of the largest scores, best first, ties by index', () => {
+		const scores = [0.1, 0.9, 0.5, 0.9, 0.3, 0.7];
+		expect(topK(scores, 3)).toEqual([1, 3, 5]);
+		expect(topK(scores, 1)).toEqual([1]);
+		expect(topK(scores, 10)).toEqual([1, 3, 5, 2, 4, 0]);
+		expect(topK([], 3)).toEqual([]);
+	});
+	it('matches a full sort on random scores', () => {
+		let x = 7;
+		const scores = Array.from(
+			{ length: 500 },
+			() => ((x = (x * 48271) % 2147483647) % 1000) / 1000
+		);
+		const sorted = scores.map((s, i) => ({ s, i })).sort((a, b) => b.s - a.s || a.i - b.i);
+		expect(topK(scores, 40)).toEqual(sorted.slice(0, 40).map((e) => e.i));
 	});
 });

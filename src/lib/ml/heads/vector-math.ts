@@ -31,6 +31,21 @@ export function textHash(text: string): string {
 	return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Indices of the `k` largest scores, best first (ties: lower index first). */
+export function topK(scores: ArrayLike<number>, k: number): number[] {
+	const best: number[] = [];
+	for (let i = 0; i < scores.length; i++) {
+		const s = scores[i]!;
+		if (best.length === k && s <= scores[best[k - 1]!]!) continue;
+		// Insertion into a short sorted list beats sorting thousands of candidates per query.
+		let j = Math.min(best.length, k - 1);
+		while (j > 0 && scores[best[j - 1]!]! < s) j--;
+		best.splice(j, 0, i);
+		if (best.length > k) best.pop();
+	}
+	return best;
+}
+
 /** A value with how much it counts. */
 export interface Weighted {
 	value: number;
