@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardWindow, inWindow, scrollTopFor } from './card-window';
+import { cardWindow, inWindow, RENDER_ALL_UP_TO, scrollTopFor } from './card-window';
 
 const base = { count: 1000, scrollTop: 0, viewport: 800, rowHeight: 100, overscan: 5 };
 
@@ -12,8 +12,10 @@ describe('cardWindow', () => {
 		expect(cardWindow({ ...base, scrollTop: 5000 })).toEqual({ start: 45, end: 64 });
 	});
 
-	it('renders a short column whole', () => {
+	it('renders a short column whole, wherever it is scrolled', () => {
 		expect(cardWindow({ ...base, count: 7 })).toEqual({ start: 0, end: 7 });
+		const short = { ...base, count: RENDER_ALL_UP_TO, scrollTop: 3000, viewport: 100 };
+		expect(cardWindow(short)).toEqual({ start: 0, end: RENDER_ALL_UP_TO });
 	});
 
 	it('keeps a full window at the end of the column', () => {
@@ -25,6 +27,7 @@ describe('cardWindow', () => {
 	it('copes with an empty column and an unmeasured layout', () => {
 		expect(cardWindow({ ...base, count: 0 })).toEqual({ start: 0, end: 0 });
 		expect(cardWindow({ ...base, viewport: 0, rowHeight: 0 })).toEqual({ start: 0, end: 6 });
+		expect(cardWindow({ ...base, count: 50, viewport: 0 })).toEqual({ start: 0, end: 6 });
 	});
 });
 

@@ -22,9 +22,16 @@ export interface WindowInput {
 	overscan: number;
 }
 
+/**
+ * Columns up to this long are rendered whole: windowing pays off only for long ones, and a
+ * short column then behaves exactly like a plain list (every card findable in the page).
+ */
+export const RENDER_ALL_UP_TO = 40;
+
 /** The cards to render for a scroll position. */
 export function cardWindow(input: WindowInput): CardWindow {
 	const { count, scrollTop, viewport, overscan } = input;
+	if (count <= RENDER_ALL_UP_TO) return { start: 0, end: count };
 	const row = Math.max(1, input.rowHeight);
 	const first = Math.floor(Math.max(0, scrollTop) / row);
 	const visible = Math.ceil(Math.max(0, viewport) / row) + 1;
