@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextBackoff, syncLanes } from './sync-engine';
+import { FILE_PUSH, nextBackoff, syncLanes } from './sync-engine';
 
 describe('syncLanes', () => {
 	it('keeps checkpoints on both sides in both directions', () => {
@@ -9,7 +9,7 @@ describe('syncLanes', () => {
 				// edits again and pull the restored documents again: no lane may opt out.
 				expect(lane.pull ?? {}).not.toHaveProperty('checkpoint');
 				expect(lane.checkpoint).toBeUndefined();
-				expect(lane.push).not.toHaveProperty('checkpoint');
+				expect(lane.push ?? {}).not.toHaveProperty('checkpoint');
 			}
 		}
 	});
@@ -19,6 +19,11 @@ describe('syncLanes', () => {
 		expect(main!.pull).toMatchObject({ filter: 'taskflow/docs' });
 		expect(files!.pull).toMatchObject({ filter: 'taskflow/attachments' });
 		expect(files).toMatchObject({ batch_size: 2, batches_limit: 1 });
+		// The file lane pushes on demand, not live (see on-demand-push.ts).
+		expect(files!.push).toBeUndefined();
+		expect(FILE_PUSH).toMatchObject({ batch_size: 2, batches_limit: 1 });
+		expect(FILE_PUSH.filter({ _id: 'attachment:t:1' })).toBe(true);
+		expect(FILE_PUSH.filter({ _id: 'task:1' })).toBe(false);
 		expect(main!.batch_size).toBeGreaterThanOrEqual(200);
 		expect(syncLanes(false)).toHaveLength(1);
 	});

@@ -23,6 +23,7 @@
  * would then skip the restored documents numbered below it; the missing server copy is what
  * makes PouchDB start over.
  */
+import { OnDemandPush } from './on-demand-push';
 import { PendingTracker } from './pending-tracker';
 import { errorMessage, errorStatus, type Db } from './pouch';
 
@@ -59,12 +60,13 @@ export const isSyncedDoc = (doc: { _id: string }): boolean => !doc._id.startsWit
 /** Whether a document carries files and so goes in the file lane. */
 export const isAttachmentDoc = (doc: { _id: string }): boolean => doc._id.startsWith('attachment:');
 
-type Handler = PouchDB.Replication.Sync<object>;
+type Handler = PouchDB.Replication.Sync<object> | PouchDB.Replication.Replication<object>;
 type LaneOptions = PouchDB.Replication.SyncOptions;
 
 /**
- * The replications to run: one lane, or — for workspace databases, whose design document has
- * the `taskflow/docs` and `taskflow/attachments` filters — a main lane and a file lane.
+ * The live replications to run: one lane, or — for workspace databases, whose design document
+ * has the `taskflow/docs` and `taskflow/attachments` filters — a main lane and the file
+ * lane's pull. The file lane pushes on demand (`FILE_PUSH`, see on-demand-push.ts).
  */
 export function syncLanes(separateAttachments: boolean): LaneOptions[] {
 	// Design documents on this device are pouchdb-find indexes; the server's own come from
@@ -78,14 +80,13 @@ export function syncLanes(separateAttachments: boolean): LaneOptions[] {
 			push: { filter: (d: { _id: string }) => isSyncedDoc(d) && !isAttachmentDoc(d) },
 			pull: { filter: 'taskflow/docs' }
 		},
-		{
-			batch_size: 2,
-			batches_limit: 1,
-			push: { filter: isAttachmentDoc },
-			pull: { filter: 'taskflow/attachments' }
-		}
+		{ batch_size: FILE_BATCH, batches_limit: 1, pull: { filter: 'taskflow/attachments' } }
 	];
 }
+
+const FILE_BATCH = 2;
+/** How the file lane pushes: attachment documents, two at a time. */
+export const FILE_PUSH = { filter: isAttachmentDoc, batch_size: FILE_BATCH, batches_limit: 1 };
 
 export class SyncEngine {
 	readonly #local: Db;
@@ -94,8 +95,12 @@ export class SyncEngine {
 	readonly #pending: PendingTracker;
 	readonly #lanes: LaneOptions[];
 	#handlers: Handler[] = [];
+	readonly #separateAttachments: boolean;
+	#filePush: OnDemandPush | null = null;
+	/** Stands for the file lane's push in `#busy`. */
+	readonly #filePushToken = {};
 	/** Lanes that are moving documents right now. */
-	readonly #busy = new Set<Handler>();
+	readonly #busy = new Set<unknown>();
 	#state: SyncSnapshot;
 	#running = false;
 
@@ -108,6 +113,7 @@ export class SyncEngine {
 		separateAttachments = false
 	) {
 		this.#lanes = syncLanes(separateAttachments);
+		this.#separateAttachments = separateAttachments;
 		this.#local = local;
 		this.#remote = remote;
 		this.#onState = onState;
@@ -168,20 +174,52 @@ export class SyncEngine {
 		}
 		this.#set({ phase: 'syncing', error: null });
 		this.#handlers = this.#lanes.map((lane) => this.#replicate(lane));
+		if (this.#separateAttachments) this.#startFilePush();
+	}
+
+	#startFilePush(): void {
+		const token = this.#filePushToken;
+		const push = new OnDemandPush(
+			this.#local,
+			this.#remote,
+			{ ...FILE_PUSH, backoff: (ms) => nextBackoff(ms) },
+			{
+				onActive: () => {
+					this.#busy.add(token);
+					this.#set({ phase: 'syncing', error: null });
+				},
+				onIdle: () => this.#laneIdle(token),
+				onDocs: (docs) => this.#pending.notePushed(docs),
+				onDenied: (err) => this.#denied(err),
+				onError: (err) => this.#failed(err)
+			}
+		);
+		this.#filePush = push;
+		push.start();
 	}
 
 	#replicate(lane: LaneOptions): Handler {
-		const handler = this.#local.sync(this.#remote, {
-			...lane,
+		const live = {
 			live: true,
 			retry: true,
 			back_off_function: (ms: number) => nextBackoff(ms)
-		});
+		};
+		// A lane without a push side (the file lane's pull) is a one-way replication.
+		const handler: Handler = lane.push
+			? this.#local.sync(this.#remote, { ...lane, ...live })
+			: this.#local.replicate.from(this.#remote, {
+					batch_size: lane.batch_size,
+					batches_limit: lane.batches_limit,
+					...(lane.pull as object),
+					...live
+				});
 		this.#busy.add(handler);
-		void handler
+		void (handler as PouchDB.Replication.Sync<object>)
 			.on('change', (info) => {
-				const docs = info.change.docs as { _id: string; _rev?: string }[];
-				if (info.direction === 'pull') this.#pending.notePulled(docs);
+				const pulled = 'direction' in info ? info.direction === 'pull' : true;
+				const change = ('change' in info ? info.change : info) as { docs: unknown[] };
+				const docs = change.docs as { _id: string; _rev?: string }[];
+				if (pulled) this.#pending.notePulled(docs);
 				else this.#pending.notePushed(docs);
 			})
 			.on('active', () => {
@@ -191,18 +229,25 @@ export class SyncEngine {
 			.on('paused', (err: unknown) => {
 				if (!this.#handlers.includes(handler)) return;
 				if (err) return this.#failed(err);
-				this.#busy.delete(handler);
-				if (this.#busy.size > 0) return;
-				this.#set({ phase: 'idle', error: null, lastSyncedAt: new Date().toISOString() });
-				this.#pending.reconcile(this.#remote).catch((e: unknown) => this.#failed(e));
+				this.#laneIdle(handler);
 			})
-			.on('denied', (err: unknown) => {
-				const e = err as { id?: string; reason?: string; message?: string };
-				const entry = { id: e.id ?? '?', reason: e.reason ?? e.message ?? 'refused' };
-				this.#set({ denied: [entry, ...this.#state.denied].slice(0, MAX_DENIED_KEPT) });
-			})
+			.on('denied', (err: unknown) => this.#denied(err))
 			.on('error', (err: unknown) => this.#failed(err));
 		return handler;
+	}
+
+	/** One lane has nothing more to move; the engine is idle when none has. */
+	#laneIdle(lane: unknown): void {
+		this.#busy.delete(lane);
+		if (this.#busy.size > 0) return;
+		this.#set({ phase: 'idle', error: null, lastSyncedAt: new Date().toISOString() });
+		this.#pending.reconcile(this.#remote).catch((e: unknown) => this.#failed(e));
+	}
+
+	#denied(err: unknown): void {
+		const e = err as { id?: string; reason?: string; message?: string };
+		const entry = { id: e.id ?? '?', reason: e.reason ?? e.message ?? 'refused' };
+		this.#set({ denied: [entry, ...this.#state.denied].slice(0, MAX_DENIED_KEPT) });
 	}
 
 	#disconnect(): void {
@@ -210,6 +255,8 @@ export class SyncEngine {
 		this.#handlers = [];
 		this.#busy.clear();
 		for (const h of handlers) h.cancel();
+		this.#filePush?.stop();
+		this.#filePush = null;
 	}
 
 	#failed(err: unknown): void {
