@@ -13,6 +13,12 @@ export interface Probe {
 	trackCards: boolean;
 	/** Titles of task cards as they were inserted, with `Date.now()` (for cross-page latency). */
 	cardSeen: Record<string, number>;
+	/**
+	 * With `trackCards`: `countSeen[n]` is `Date.now()` when the first column's count first
+	 * showed n or more. Long columns render only the cards near their scroll position, so a
+	 * task that lands below the fold shows up as the count, not as an inserted card.
+	 */
+	countSeen: number[];
 }
 
 /** A page's window with the probe (cast to it inside `page.evaluate`). */
@@ -22,7 +28,22 @@ export interface ProbeWindow {
 
 /** The init script itself; self-contained, as Playwright serialises it. */
 export function installProbe(): void {
-	const probe: Probe = { phases: [], firstCard: null, trackCards: false, cardSeen: {} };
+	const probe: Probe = {
+		phases: [],
+		firstCard: null,
+		trackCards: false,
+		cardSeen: {},
+		countSeen: []
+	};
+	const readCount = () => {
+		if (probe.trackCards) {
+			const text = document.querySelector('[data-column] .count')?.textContent ?? '0';
+			const n = Number(text);
+			for (let i = probe.countSeen.length; i <= n; i++) probe.countSeen[i] = Date.now();
+		}
+		requestAnimationFrame(readCount);
+	};
+	requestAnimationFrame(readCount);
 	(window as unknown as { __probe: Probe }).__probe = probe;
 	const paint = (done: (t: number) => void) =>
 		requestAnimationFrame(() => {

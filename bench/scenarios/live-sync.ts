@@ -3,7 +3,8 @@
  * Device A writes tasks at a steady rate (from a second tab of A, through the app's own
  * TasksRepo on A's database; A's app tab replicates them as it does for any tab), and
  * device B's board shows them. Latency is `Date.now()` at the write on A → the card
- * inserted on B: one machine, one clock.
+ * inserted on B, or B's column count covering it when it lands below the fold of a long
+ * (windowed) column: one machine, one clock.
  */
 import type { BenchWindow } from '../browser/bench-api';
 import { openBenchPage } from '../browser/bench-page-host';
@@ -53,15 +54,20 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 		// Drain: give B up to 10 s to show the rest, then count what never arrived.
 		await b!
 			.waitForFunction(
-				(n) => Object.keys((window as unknown as ProbeWindow).__probe.cardSeen).length >= n,
+				(n) => (window as unknown as ProbeWindow).__probe.countSeen.length > n,
 				total,
 				{ timeout: 10_000, polling: 200 }
 			)
 			.catch(() => undefined);
-		const seen = await b!.evaluate(() => (window as unknown as ProbeWindow).__probe.cardSeen);
-		const latencies = Object.entries(sent).flatMap(([title, at]) =>
-			seen[title] ? [seen[title] - at] : []
-		);
+		const { cardSeen, countSeen } = await b!.evaluate(() => {
+			const p = (window as unknown as ProbeWindow).__probe;
+			return { cardSeen: p.cardSeen, countSeen: p.countSeen };
+		});
+		// Writes arrive in order, so the count reaching i + 1 means write i is on the board.
+		const latencies = Object.entries(sent).flatMap(([title, at], i) => {
+			const shown = Math.min(cardSeen[title] ?? Infinity, countSeen[i + 1] ?? Infinity);
+			return shown === Infinity ? [] : [shown - at];
+		});
 		const half = Math.floor(latencies.length / 2);
 		const firstHalf = summarize(latencies.slice(0, half)).median;
 		const secondHalf = summarize(latencies.slice(half)).median;
