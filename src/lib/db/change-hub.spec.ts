@@ -1,21 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-node';
-import memory from 'pouchdb-adapter-memory';
+import { memoryDbs } from '../../../tests/support/memory-pouch';
 import { changeHub, type DocChange } from './change-hub';
-import type { Db } from './pouch';
 
-PouchDB.plugin(memory);
-
-let n = 0;
-const dbs: Db[] = [];
-function freshDb(): Db {
-	const db: Db = new PouchDB(`hub-spec-${++n}`, { adapter: 'memory' });
-	dbs.push(db);
-	return db;
-}
-afterEach(async () => {
-	await Promise.all(dbs.splice(0).map((db) => db.destroy()));
-});
+const dbs = memoryDbs('hub-spec');
+const freshDb = () => dbs.fresh();
+afterEach(() => dbs.destroyAll());
 
 /** Resolves when `seen` holds `count` changes (the feed delivers asynchronously). */
 async function until(seen: DocChange[], count: number): Promise<void> {

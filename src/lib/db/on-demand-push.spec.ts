@@ -1,22 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-node';
-import memory from 'pouchdb-adapter-memory';
+import { memoryDbs } from '../../../tests/support/memory-pouch';
 import { OnDemandPush, type OnDemandPushEvents } from './on-demand-push';
-import type { Db } from './pouch';
 
-PouchDB.plugin(memory);
-
-let n = 0;
-const open: Db[] = [];
+const dbs = memoryDbs('push-spec');
+const freshDb = () => dbs.fresh();
 const pushes: OnDemandPush[] = [];
-function freshDb(): Db {
-	const db: Db = new PouchDB(`push-spec-${++n}`, { adapter: 'memory' });
-	open.push(db);
-	return db;
-}
 afterEach(async () => {
 	for (const p of pushes.splice(0)) p.stop();
-	await Promise.all(open.splice(0).map((db) => db.destroy()));
+	await dbs.destroyAll();
 });
 
 function recorder() {
