@@ -42,14 +42,14 @@ describe('a long board column', () => {
 			await importer.runImport();
 			expect(await importer.count('report-created')).toBe(COUNT);
 			await page.goto(boardUrl);
-			const todo = app.column('todo');
-			await todo.getByTestId('task-card').first().waitFor();
+			const column = app.column('todo');
+			await column.getByTestId('task-card').first().waitFor();
 
-			await expect.poll(() => todo.locator('.count').textContent()).toBe(String(COUNT));
-			const rendered = await todo.getByTestId('task-card').count();
+			await expect.poll(() => column.locator('.count').textContent()).toBe(String(COUNT));
+			const rendered = await column.getByTestId('task-card').count();
 			expect(rendered).toBeGreaterThan(3);
 			expect(rendered).toBeLessThan(COUNT / 2);
-			expect(await todo.getByTestId('task-card').first().getAttribute('aria-setsize')).toBe(
+			expect(await column.getByTestId('task-card').first().getAttribute('aria-setsize')).toBe(
 				String(COUNT)
 			);
 			await screenshot(page, 'long-board desktop');
@@ -68,12 +68,12 @@ describe('a long board column', () => {
 				.column('in_progress')
 				.locator('[data-task-link]', { hasText: title(COUNT) })
 				.waitFor();
-			await expect.poll(() => todo.locator('.count').textContent()).toBe(String(COUNT - 1));
+			await expect.poll(() => column.locator('.count').textContent()).toBe(String(COUNT - 1));
 
 			// Scrolling the column back to the top brings its first cards back in.
-			await todo.locator('.cards').evaluate((el) => (el.scrollTop = 0));
+			await column.locator('.cards').evaluate((el) => (el.scrollTop = 0));
 			await app.card(title(1)).waitFor();
-			expect(await todo.getByTestId('task-card').count()).toBeLessThan(COUNT / 2);
+			expect(await column.getByTestId('task-card').count()).toBeLessThan(COUNT / 2);
 			expect(problems.pageErrors).toEqual([]);
 		} finally {
 			await ctx.close();
@@ -94,10 +94,10 @@ describe('a long board column', () => {
 			await importer.toReview();
 			await importer.runImport();
 			await importer.report.getByRole('link', { name: 'Open the project' }).click();
-			const todo = app.column('todo');
-			await todo.getByTestId('task-card').first().waitFor();
-			expect(await todo.getByTestId('task-card').count()).toBeLessThan(COUNT / 2);
-			const width = await todo.evaluate((el) => el.getBoundingClientRect().width);
+			const column = app.column('todo');
+			await column.getByTestId('task-card').first().waitFor();
+			expect(await column.getByTestId('task-card').count()).toBeLessThan(COUNT / 2);
+			const width = await column.evaluate((el) => el.getBoundingClientRect().width);
 			expect(width).toBeLessThanOrEqual(360);
 			await screenshot(page, 'long-board phone');
 		} finally {

@@ -21,13 +21,6 @@ const PHOTOS = 'Replace the pictures on our web site front page';
 const TONER = 'Order new printer toner';
 const QUERY = 'update website homepage photos';
 
-async function signIn(app: AppPage): Promise<void> {
-	const res = await fetch(`${baseUrl}/api/setup`);
-	const { needsSetup } = (await res.json()) as { needsSetup: boolean };
-	if (needsSetup) await app.setup(OWNER.name, OWNER.password, 'Field crew');
-	else await app.login(OWNER.name, OWNER.password);
-}
-
 describe('search by meaning', () => {
 	let browser: Browser;
 	let app: AppPage;
@@ -40,7 +33,7 @@ describe('search by meaning', () => {
 		problems = recordProblems(page);
 		app = new AppPage(page, baseUrl);
 		ui = new SuggestionsPage(page);
-		await signIn(app);
+		await app.setupOrLogin(OWNER.name, OWNER.password, 'Field crew');
 		await app.createProject(`Meaning ${Date.now().toString(36)}`);
 		await app.createTask({ title: PHOTOS });
 		await app.createTask({ title: TONER });

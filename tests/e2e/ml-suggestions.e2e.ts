@@ -21,13 +21,6 @@ const OWNER = { name: 'olivia', password: 'correct-horse-battery' };
 const EXISTING = 'Replace the leaking water pump seal at station seven';
 const URGENT = 'Production outage: sensor gateway crashes on boot';
 
-async function signIn(app: AppPage): Promise<void> {
-	const res = await fetch(`${baseUrl}/api/setup`);
-	const { needsSetup } = (await res.json()) as { needsSetup: boolean };
-	if (needsSetup) await app.setup(OWNER.name, OWNER.password, 'Field crew');
-	else await app.login(OWNER.name, OWNER.password);
-}
-
 /** The task with `title` as the server has it. */
 async function serverTask(page: Page, title: string): Promise<Record<string, unknown> | undefined> {
 	const ws = /\/w\/([0-9a-z]+)/.exec(page.url())?.[1];
@@ -50,7 +43,7 @@ describe('ML suggestions', () => {
 		problems = recordProblems(page);
 		app = new AppPage(page, baseUrl);
 		ui = new SuggestionsPage(page);
-		await signIn(app);
+		await app.setupOrLogin(OWNER.name, OWNER.password, 'Field crew');
 		await app.createProject(`Assistant ${Date.now().toString(36)}`);
 	});
 

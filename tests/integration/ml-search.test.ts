@@ -6,29 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PRIORITIES } from '../../src/lib/domain/schemas/task.schema';
-import type { HeadTask } from '../../src/lib/ml/heads/head-types';
+import { task } from '../../src/lib/ml/heads/heads-fixture';
 import { loadEncoderNode } from '../../src/lib/ml/load-encoder-node';
 import type { SerializedIndex } from '../../src/lib/ml/heads/task-index';
 import { WorkspaceEngine, type Embed } from '../../src/lib/ml/worker/workspace-engine';
 import { UNKNOWN_INDEX } from '../../src/lib/ml/ml-protocol';
 import { PARAPHRASES } from '../support/ml-paraphrases';
-
-function task(id: string, title: string): HeadTask {
-	return {
-		id,
-		title,
-		description: '',
-		tags: [],
-		project: 'project:p',
-		assignee: null,
-		status: 'todo',
-		priority: 'medium',
-		estimate: null,
-		loggedHours: 0,
-		due: null,
-		dependencies: []
-	};
-}
 
 async function engineWith(titles: string[]) {
 	const encode = await loadEncoderNode();
@@ -41,7 +24,7 @@ async function engineWith(titles: string[]) {
 	const calls: number[] = [];
 	const counted: Embed = (texts) => (calls.push(texts.length), embed(texts));
 	const engine = new WorkspaceEngine('ws|m', 'taskflow/glove-100d', store);
-	const upsert = titles.map((t, i) => task(`task:${i}`, t));
+	const upsert = titles.map((title, i) => task(`task:${i}`, { title, project: 'project:p' }));
 	const first = await engine.sync({ full: true, upsert, removed: [] }, counted);
 	const again = () => new WorkspaceEngine('ws|m', 'taskflow/glove-100d', store);
 	return { engine, embed: counted, calls, first, upsert, again };

@@ -12,11 +12,11 @@ import type { Writer } from './writer';
 const target = (t: Task) => ({ doc: t._id, task: t._id, project: t.project });
 
 /** Where a new to-do in `project` goes: after that column's last task. */
-export type TodoRank = (project: string) => string;
+export type OccurrenceRank = (project: string) => string;
 
 export class TasksRepo {
 	/**
-	 * @param todoRank rank for the next occurrence of a repeating task; the app passes one
+	 * @param occurrenceRank rank for the next occurrence of a repeating task; the app passes one
 	 * from its live task list, without it the task sorts by its (deterministic) default.
 	 */
 	/**
@@ -26,7 +26,7 @@ export class TasksRepo {
 	constructor(
 		private readonly db: Db,
 		private readonly writer: Writer,
-		private readonly todoRank: TodoRank = () => rankAfterAll([]),
+		private readonly occurrenceRank: OccurrenceRank = () => rankAfterAll([]),
 		private readonly onSaved?: (task: Task) => void
 	) {}
 
@@ -60,7 +60,7 @@ export class TasksRepo {
 		// Loaded on demand: the rrule library stays off the board's first load.
 		const { nextOccurrence } = await import('../domain/recurrence-ops');
 		const ctx = this.writer.context();
-		const next = nextOccurrence(done, ctx, this.todoRank(done.project));
+		const next = nextOccurrence(done, ctx, this.occurrenceRank(done.project));
 		if (!next) return null;
 		assertValid(next);
 		try {

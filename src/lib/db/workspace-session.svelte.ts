@@ -87,7 +87,7 @@ export class WorkspaceSession {
 		this.tasksRepo = new TasksRepo(
 			this.db,
 			this.writer,
-			(project) => this.#todoRank(project),
+			(project) => this.#occurrenceRank(project),
 			(task) => this.tasks.apply(task)
 		);
 		this.commentsRepo = new CommentsRepo(this.db, this.writer);
@@ -111,7 +111,7 @@ export class WorkspaceSession {
 	}
 
 	/** After the last to-do of `project`: where the next occurrence of a repeating task goes. */
-	#todoRank(project: string): string {
+	#occurrenceRank(project: string): string {
 		const ranks: string[] = [];
 		for (const t of this.tasks.values()) {
 			if (t.project === project && t.status === 'todo' && !t.deletedAt) ranks.push(t.rank);
