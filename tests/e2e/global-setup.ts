@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { serverAccess, startAppServer } from '../support/app-server';
+import { reportServerLog, serverAccess, startAppServer } from '../support/app-server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
 	return async () => {
 		// The server's log explains most browser-side failures (401s, sync errors), so show it.
 		if (project.vitest.state.getCountOfFailedTests() > 0 || server.exited()) {
-			console.error(`--- server log (${server.dataDir}) ---\n${server.log().slice(-20_000)}`);
+			await reportServerLog(server, 'e2e');
 		}
 		await server.stop();
 	};

@@ -13,7 +13,7 @@ import type { TaskPatch } from '../../src/lib/domain/task-ops';
 import { door, ownerWithWorkspace } from './helpers';
 import { newReplica, remoteDb, syncOnce, syncUntilQuiet, type Replica } from './replicas';
 
-const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 200);
+const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 50);
 const SEED = Number(process.env.CONVERGENCE_SEED ?? 20261121);
 const PROJECT = 'project:01JCNVRGNC0000000000000000' as const;
 

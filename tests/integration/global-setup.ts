@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { serverAccess, startAppServer } from '../support/app-server';
+import { reportServerLog, serverAccess, startAppServer } from '../support/app-server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
 
 	return async () => {
 		if (project.vitest.state.getCountOfFailedTests() > 0 || server.exited()) {
-			console.error(`--- server log (${server.dataDir}) ---\n${server.log().slice(-20_000)}`);
+			await reportServerLog(server, 'integration');
 		}
 		await server.stop();
 	};

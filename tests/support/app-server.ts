@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
@@ -131,4 +131,35 @@ function stopProcess(child: ChildProcess): Promise<void> {
 		});
 		child.kill('SIGTERM');
 	});
+}
+
+/** A request log line the server wrote for a request that went well (2xx/3xx). */
+function isQuietLine(line: string): boolean {
+	if (!line.startsWith('{')) return false;
+	try {
+		const entry = JSON.parse(line) as { status?: unknown; level?: unknown };
+		return typeof entry.status === 'number' && entry.status < 400 && entry.level !== 'error';
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * After a failed run: saves the server's output to `test-results/<name>-server.log` and
+ * prints only its last unusual lines (errors, 4xx/5xx, anything not a request log), so the
+ * test failures above stay in view instead of scrolling away under request logs.
+ */
+export async function reportServerLog(server: AppServer, name: string): Promise<void> {
+	const file = path.join('test-results', `${name}-server.log`);
+	await mkdir('test-results', { recursive: true });
+	await writeFile(file, server.log());
+	const unusual = server
+		.log()
+		.split('\n')
+		.filter((l) => l.trim() && !isQuietLine(l))
+		.slice(-40);
+	console.error(
+		`--- server log: ${file} (last 50 KB); its last ${unusual.length} unusual lines ---\n` +
+			unusual.join('\n')
+	);
 }
