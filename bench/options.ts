@@ -5,6 +5,8 @@ export interface BenchOptions {
 	quick: boolean;
 	/** `--only 3,7`: run just these scenario numbers (null: all). */
 	only: Set<number> | null;
+	/** `--profile DIR`: save CPU profiles of the pages in scenarios 1 and 7 there. */
+	profileDir: string | null;
 	size: WorkspaceSize;
 	/** Writes timed one by one in the local-commit scenario. */
 	commits: number;
@@ -27,10 +29,12 @@ export interface BenchOptions {
 export function parseOptions(argv: string[]): BenchOptions {
 	const quick = argv.includes('--quick');
 	const only = parseOnly(argv);
+	const profileDir = parseProfileDir(argv);
 	if (quick) {
 		return {
 			quick,
 			only,
+			profileDir,
 			size: { tasks: 1000, comments: 3000, timeEntries: 2000, projects: 2 },
 			commits: 60,
 			bulkDocs: 1000,
@@ -50,6 +54,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 	return {
 		quick,
 		only,
+		profileDir,
 		size: { tasks: 10_000, comments: 30_000, timeEntries: 20_000, projects: 10 },
 		commits: 300,
 		bulkDocs: 1000,
@@ -77,4 +82,15 @@ export function parseOnly(argv: string[]): Set<number> | null {
 		throw new Error(`--only takes scenario numbers 1–12, e.g. --only 3,7 (got "${raw}")`);
 	}
 	return new Set(nums);
+}
+
+/** Reads `--profile DIR` or `--profile=DIR` (null without it). */
+export function parseProfileDir(argv: string[]): string | null {
+	const i = argv.findIndex((a) => a === '--profile' || a.startsWith('--profile='));
+	if (i < 0) return null;
+	const dir = argv[i]!.includes('=') ? argv[i]!.slice('--profile='.length) : argv[i + 1];
+	if (!dir || dir.startsWith('--')) {
+		throw new Error('--profile takes a folder, e.g. --profile /tmp/prof');
+	}
+	return dir;
 }

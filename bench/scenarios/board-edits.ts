@@ -4,6 +4,7 @@
  * app's repository). Timed in the page from the key event to the paint after the moved
  * card is in the DOM; long main-thread tasks are collected meanwhile.
  */
+import { profiled } from '../support/cpu-profile';
 import { summarize } from '../support/stats';
 import { sampleRow, type Row } from '../table';
 import type { BenchContext } from './context';
@@ -59,14 +60,16 @@ export async function boardEdits(ctx: BenchContext, device: Device): Promise<Row
 			});
 		}).observe(document.body, { childList: true, subtree: true });
 	}, id);
-	for (let i = 0; i < ctx.opts.boardEdits; i++) {
-		await page.keyboard.press(i % 2 === 0 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft');
-		await page.waitForFunction(
-			(n) => (window as unknown as { __edits: EditProbe }).__edits.samples.length >= n,
-			i + 1,
-			{ timeout: 30_000, polling: 10 }
-		);
-	}
+	await profiled(ctx.opts.profileDir, [{ page, name: 'board-edits' }], async () => {
+		for (let i = 0; i < ctx.opts.boardEdits; i++) {
+			await page.keyboard.press(i % 2 === 0 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft');
+			await page.waitForFunction(
+				(n) => (window as unknown as { __edits: EditProbe }).__edits.samples.length >= n,
+				i + 1,
+				{ timeout: 30_000, polling: 10 }
+			);
+		}
+	});
 	const probe = await page.evaluate(() => (window as unknown as { __edits: EditProbe }).__edits);
 	const s = summarize(probe.samples);
 	const long = probe.longTasks.filter((d) => d > 50);

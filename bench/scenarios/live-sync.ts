@@ -9,6 +9,7 @@
 import type { BenchWindow } from '../browser/bench-api';
 import { openBenchPage } from '../browser/bench-page-host';
 import { installProbe, type ProbeWindow } from '../browser/app-probes';
+import { profiled } from '../support/cpu-profile';
 import { OWNER } from '../support/server-fixture';
 import { summarize } from '../support/stats';
 import { sampleRow, type Row } from '../table';
@@ -39,16 +40,23 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 		);
 		await b!.evaluate(() => ((window as unknown as ProbeWindow).__probe.trackCards = true));
 		const writer = await openBenchPage(devices[0], server.app.baseUrl);
-		const sent = await writer.evaluate(
-			([db, user, p, rate, ms]) =>
-				(window as unknown as BenchWindow).__bench.liveWrites(db, user, p, rate, ms),
-			[
-				`taskflow-${OWNER.name}-${live.db}`,
-				OWNER.name,
-				project._id,
-				opts.liveWritesPerSecond,
-				opts.liveMs
-			] as const
+		const pages = [
+			{ page: a!, name: 'live-sync-a' },
+			{ page: b!, name: 'live-sync-b' },
+			{ page: writer, name: 'live-sync-writer' }
+		];
+		const sent = await profiled(ctx.opts.profileDir, pages, () =>
+			writer.evaluate(
+				([db, user, p, rate, ms]) =>
+					(window as unknown as BenchWindow).__bench.liveWrites(db, user, p, rate, ms),
+				[
+					`taskflow-${OWNER.name}-${live.db}`,
+					OWNER.name,
+					project._id,
+					opts.liveWritesPerSecond,
+					opts.liveMs
+				] as const
+			)
 		);
 		const total = Object.keys(sent).length;
 		// Drain: give B up to 10 s to show the rest, then count what never arrived.
@@ -72,7 +80,6 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 		const firstHalf = summarize(latencies.slice(0, half)).median;
 		const secondHalf = summarize(latencies.slice(half)).median;
 		const s = summarize(latencies);
-		void a;
 		return [
 			sampleRow(
 				{
