@@ -4,7 +4,7 @@
  * device, reconnect, and converge with nothing lost.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
 import {
 	launchBrowser,
 	newContext,
@@ -105,8 +105,18 @@ describe('foundation', () => {
 	});
 
 	it('shows the tasks on a second device and syncs new ones live', async () => {
+		// Hold the workspace's first pull: until it arrives the project says it is loading
+		// (not "not found").
+		const held: Route[] = [];
+		const changes = /\/db\/tf-ws-[^/]+\/_changes/;
+		await phone.page.route(changes, (route) => void held.push(route));
 		await phone.login(OWNER.name, OWNER.password);
 		await phone.page.goto(projectUrl);
+		await phone.page.getByRole('status').getByText('Loading this project…').waitFor();
+		expect(await phone.page.getByText('Project not found').count()).toBe(0);
+		await phone.page.unroute(changes);
+		// Requests of the page that login left were cancelled by the navigation.
+		for (const route of held.splice(0)) await route.continue().catch(() => undefined);
 		await phone.card('Write weekly report').waitFor();
 		await expect(phone.cardTitles()).resolves.toEqual(await laptop.cardTitles());
 
@@ -242,6 +252,8 @@ describe('foundation', () => {
 			.getByTestId('task-card')
 			.filter({ hasText: 'Inspect north pier bearings' })
 			.waitFor();
+		// The card moves at once; the toast with Undo says the move is stored.
+		await laptop.page.getByText('Moved “Inspect north pier bearings” to Review').waitFor();
 
 		await laptop.page.reload();
 		await laptop

@@ -133,12 +133,15 @@ function stopProcess(child: ChildProcess): Promise<void> {
 	});
 }
 
-/** A request log line the server wrote for a request that went well (2xx/3xx). */
+/** A request log line for a request that went well (2xx/3xx, or a checkpoint not there yet). */
 function isQuietLine(line: string): boolean {
 	if (!line.startsWith('{')) return false;
 	try {
-		const entry = JSON.parse(line) as { status?: unknown; level?: unknown };
-		return typeof entry.status === 'number' && entry.status < 400 && entry.level !== 'error';
+		const entry = JSON.parse(line) as { status?: unknown; level?: unknown; path?: unknown };
+		if (entry.level === 'error' || typeof entry.status !== 'number') return false;
+		// A replication looking for a checkpoint it has not written yet: routine.
+		const missingCheckpoint = entry.status === 404 && String(entry.path).includes('/_local/');
+		return entry.status < 400 || missingCheckpoint;
 	} catch {
 		return false;
 	}

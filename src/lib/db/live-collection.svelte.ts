@@ -23,6 +23,11 @@ export class LiveCollection<T extends { _id: string }> {
 	#queue = new Map<string, T | null>();
 	#flushScheduled = false;
 	#stopped = false;
+	// Edits shown before they are stored (see `preview`), and the stored revisions beneath.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping; #map is shown
+	readonly #previews = new Map<string, T>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- see #previews
+	readonly #beneath = new Map<string, T | undefined>();
 
 	/** `onArrive` hears of documents that appear after the first read (not edits of known ones). */
 	constructor(
@@ -53,9 +58,53 @@ export class LiveCollection<T extends { _id: string }> {
 	 * moment later and then finds it already there). An older revision never replaces a newer.
 	 */
 	apply(doc: T & { _rev?: string }): void {
-		const known = this.#map.get(doc._id) as { _rev?: string } | undefined;
-		if (this.#status !== 'ready' || revNumber(known?._rev) >= revNumber(doc._rev)) return;
-		this.#map.set(doc._id, doc);
+		if (this.#status !== 'ready' || revNumber(this.#storedRev(doc._id)) >= revNumber(doc._rev)) {
+			return;
+		}
+		this.#store(doc._id, doc);
+	}
+
+	/**
+	 * Show `doc` before it is stored, so an edit paints in the frame of the key press instead
+	 * of after the IndexedDB round trips. Until it settles, stored revisions of the document
+	 * (from `apply` or the feed) are kept beneath it and a newer preview goes on top. The
+	 * returned function settles it: once the write is done or has failed, the stored revision
+	 * shows again, unless a newer preview of the same document is still waiting.
+	 */
+	preview(doc: T): () => void {
+		if (this.#status !== 'ready') return () => {};
+		const id = doc._id;
+		if (!this.#previews.has(id)) this.#beneath.set(id, this.#map.get(id));
+		this.#previews.set(id, doc);
+		this.#map.set(id, doc);
+		return () => {
+			if (this.#previews.get(id) !== doc) return;
+			this.#previews.delete(id);
+			const stored = this.#beneath.get(id);
+			this.#beneath.delete(id);
+			if (stored) this.#map.set(id, stored);
+			else this.#map.delete(id);
+		};
+	}
+
+	/** The stored revision of `id` as this tab knows it (beneath a preview, if any). */
+	#storedDoc(id: string): T | undefined {
+		return this.#previews.has(id) ? this.#beneath.get(id) : this.#map.get(id);
+	}
+
+	#storedRev(id: string): string | undefined {
+		return (this.#storedDoc(id) as { _rev?: string } | undefined)?._rev;
+	}
+
+	/** Record a stored revision (null: deleted); shown unless a preview is on top of it. */
+	#store(id: string, doc: T | null): void {
+		if (this.#previews.has(id)) {
+			this.#beneath.set(id, doc ?? undefined);
+		} else if (doc) {
+			this.#map.set(id, doc);
+		} else {
+			this.#map.delete(id);
+		}
 	}
 
 	async start(): Promise<void> {
@@ -84,9 +133,8 @@ export class LiveCollection<T extends { _id: string }> {
 			const during = early;
 			early = null;
 			for (const c of during) {
-				const known = this.#map.get(c.id) as { _rev?: string } | undefined;
 				const rev = (c.doc as { _rev?: string } | undefined)?._rev ?? c.changes[0]?.rev;
-				if (revNumber(rev) > revNumber(known?._rev)) this.#onChange(c);
+				if (revNumber(rev) > revNumber(this.#storedRev(c.id))) this.#onChange(c);
 			}
 		} catch (err) {
 			this.#status = 'error';
@@ -115,10 +163,10 @@ export class LiveCollection<T extends { _id: string }> {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- see #queue
 			this.#queue = new Map();
 			for (const [key, value] of batch) {
-				if (value && !this.#map.has(key)) this.onArrive?.(value);
-				if (value && sameRev(this.#map.get(key), value)) continue;
-				if (value) this.#map.set(key, value);
-				else this.#map.delete(key);
+				const known = this.#storedDoc(key);
+				if (value && !known) this.onArrive?.(value);
+				if (value && sameRev(known, value)) continue;
+				this.#store(key, value);
 			}
 		});
 	}

@@ -4,7 +4,7 @@ import type { TaskId } from '../domain/ids';
 import { rankAfterAll } from '../domain/rank';
 import type { Task } from '../domain/schemas/task.schema';
 import { applyTaskPatch, createTask, type NewTaskInput, type TaskPatch } from '../domain/task-ops';
-import { assertValid } from '../domain/validation';
+import { assertValid, validationErrors } from '../domain/validation';
 import { appendActivity, createDoc, patchDoc, putOrExplain } from './doc-writes';
 import { errorStatus, type Db } from './pouch';
 import type { Writer } from './writer';
@@ -14,20 +14,27 @@ const target = (t: Task) => ({ doc: t._id, task: t._id, project: t.project });
 /** Where a new to-do in `project` goes: after that column's last task. */
 export type OccurrenceRank = (project: string) => string;
 
+/** The tasks a tab shows (its live collection), which edits reach before their changes feed. */
+export interface ShownTasks {
+	get(id: string): Task | undefined;
+	/** Show an edit before it is stored; returns a function to call once the write settles. */
+	preview(task: Task): () => void;
+	/** Show a revision as soon as it is stored. */
+	apply(task: Task): void;
+}
+
 export class TasksRepo {
 	/**
 	 * @param occurrenceRank rank for the next occurrence of a repeating task; the app passes one
 	 * from its live task list, without it the task sorts by its (deterministic) default.
-	 */
-	/**
-	 * @param onSaved hears of each updated task as soon as it is stored (the app shows it
-	 * before its changes feed reports it).
+	 * @param shown the tab's live tasks: an edit of a task shown there is painted at once, from
+	 * the shown copy, and replaced by the stored revision (or taken back if the write fails).
 	 */
 	constructor(
 		private readonly db: Db,
 		private readonly writer: Writer,
 		private readonly occurrenceRank: OccurrenceRank = () => rankAfterAll([]),
-		private readonly onSaved?: (task: Task) => void
+		private readonly shown?: ShownTasks
 	) {}
 
 	create(input: NewTaskInput): Promise<Task> {
@@ -36,19 +43,36 @@ export class TasksRepo {
 
 	/** Apply `patch`. Completing a repeating task also creates its next occurrence. */
 	async update(id: TaskId, patch: TaskPatch): Promise<Task> {
-		const saved = await patchDoc<Task>(
-			this.db,
-			this.writer,
-			id,
-			(current, ctx) => {
-				const r = applyTaskPatch(current, patch, ctx);
-				return { doc: r.task, changes: r.changes };
-			},
-			target,
-			this.onSaved
-		);
+		const settle = this.#preview(id, patch);
+		let saved: Task;
+		try {
+			saved = await patchDoc<Task>(
+				this.db,
+				this.writer,
+				id,
+				(current, ctx) => {
+					const r = applyTaskPatch(current, patch, ctx);
+					return { doc: r.task, changes: r.changes };
+				},
+				target,
+				(doc) => this.shown?.apply(doc)
+			);
+		} finally {
+			settle();
+		}
+		// When nothing changed, the stored task (perhaps written by another tab) already said so.
+		this.shown?.apply(saved);
 		if (patch.status === 'done' && saved.recurrence) await this.createNext(saved);
 		return saved;
+	}
+
+	/** Paints the edit on the shown copy, when it is shown and the result is valid. */
+	#preview(id: TaskId, patch: TaskPatch): () => void {
+		const current = this.shown?.get(id);
+		if (!current) return () => {};
+		const { task, changes } = applyTaskPatch(current, patch, this.writer.context());
+		if (changes.length === 0 || validationErrors(task)) return () => {};
+		return this.shown!.preview(task);
 	}
 
 	/**

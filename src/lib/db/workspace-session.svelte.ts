@@ -88,7 +88,7 @@ export class WorkspaceSession {
 			this.db,
 			this.writer,
 			(project) => this.#occurrenceRank(project),
-			(task) => this.tasks.apply(task)
+			this.tasks
 		);
 		this.commentsRepo = new CommentsRepo(this.db, this.writer);
 		this.watchesRepo = new WatchesRepo(this.db, this.writer);

@@ -1,0 +1,98 @@
+/**
+ * Edits paint before they are stored: TasksRepo previews a patch on the tab's live
+ * collection, which the stored revision then replaces, or which is taken back.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryDbs } from '../../../tests/support/memory-pouch';
+import type { ProjectId, TaskId } from '../domain/ids';
+import type { Task } from '../domain/schemas/task.schema';
+import { LiveCollection } from './live-collection.svelte';
+import { TasksRepo } from './tasks.repo';
+import { Writer } from './writer';
+
+const dbs = memoryDbs('tasks-repo');
+afterEach(() => dbs.destroyAll());
+
+const PROJECT = 'project:01J0000000000000000000000P' as ProjectId;
+const isTask = (doc: unknown): doc is Task => (doc as { type?: unknown })?.type === 'task';
+
+async function setup() {
+	const db = dbs.fresh();
+	const tasks = new LiveCollection(db, 'task:', isTask);
+	await tasks.start();
+	const writer = new Writer('olivia', 'dev1');
+	const repo = new TasksRepo(db, writer, undefined, tasks);
+	const task = await new TasksRepo(db, writer).create({
+		project: PROJECT,
+		title: 'Check the pump',
+		rank: 'a0'
+	});
+	await vi.waitFor(() => expect(tasks.get(task._id)?._rev).toBe(task._rev));
+	return { db, tasks, repo, id: task._id as TaskId, stored: task };
+}
+
+describe('TasksRepo edits of a shown task', () => {
+	it('show the edit at once, then the stored revision', async () => {
+		const { db, tasks, repo, id, stored } = await setup();
+		const saving = repo.update(id, { status: 'in_progress' });
+		// Synchronously, before any IndexedDB round trip.
+		expect(tasks.get(id)?.status).toBe('in_progress');
+		expect(tasks.get(id)?._rev).toBe(stored._rev);
+		const saved = await saving;
+		expect(tasks.get(id)).toBe(saved);
+		expect(saved._rev).toMatch(/^2-/);
+		expect((await db.get<Task>(id)).status).toBe('in_progress');
+	});
+
+	it('keep a later edit on top while an earlier one is being stored', async () => {
+		const { tasks, repo, id } = await setup();
+		const first = repo.update(id, { status: 'in_progress' });
+		const second = repo.update(id, { title: 'Check the valve' });
+		expect(tasks.get(id)).toMatchObject({ status: 'in_progress', title: 'Check the valve' });
+		await first;
+		// The first write's revision is stored beneath the second edit, which still shows.
+		expect(tasks.get(id)).toMatchObject({ status: 'in_progress', title: 'Check the valve' });
+		const saved = await second;
+		expect(tasks.get(id)).toBe(saved);
+		expect(saved).toMatchObject({ status: 'in_progress', title: 'Check the valve' });
+		expect(saved._rev).toMatch(/^3-/);
+	});
+
+	it('take the edit back when the write fails', async () => {
+		const { db, tasks, repo, id, stored } = await setup();
+		vi.spyOn(db, 'put').mockRejectedValueOnce(new Error('disk error'));
+		const saving = repo.update(id, { priority: 'urgent' });
+		expect(tasks.get(id)?.priority).toBe('urgent');
+		await expect(saving).rejects.toThrow('disk error');
+		expect(tasks.get(id)).toEqual(stored);
+	});
+
+	it('do not preview an invalid edit, which the write refuses', async () => {
+		const { tasks, repo, id, stored } = await setup();
+		const saving = repo.update(id, { title: '   ' });
+		expect(tasks.get(id)?.title).toBe(stored.title);
+		await expect(saving).rejects.toThrow();
+		expect(tasks.get(id)).toEqual(stored);
+	});
+
+	it('show the stored task when it already had the change', async () => {
+		const { db, tasks, repo, id, stored } = await setup();
+		expect(tasks.get(id)?._rev).toBe(stored._rev);
+		// Another tab finished the task; this tab's copy has not heard of it (its feed is off).
+		tasks.stop();
+		const other = new TasksRepo(db, new Writer('olivia', 'dev2'));
+		const elsewhere = await other.update(id, { status: 'done' });
+		const saved = await repo.update(id, { status: 'done' });
+		expect(saved._rev).toBe(elsewhere._rev);
+		expect(tasks.get(id)?._rev).toBe(elsewhere._rev);
+	});
+
+	it('leave a newer revision alone when taking an edit back', async () => {
+		const { tasks, id, stored } = await setup();
+		const takeBack = tasks.preview({ ...stored, title: 'Preview' });
+		const newer = { ...stored, _rev: '2-b', title: 'From the server' };
+		tasks.apply(newer);
+		takeBack();
+		expect(tasks.get(id)).toBe(newer);
+	});
+});
