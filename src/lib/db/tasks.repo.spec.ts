@@ -58,6 +58,21 @@ describe('TasksRepo edits of a shown task', () => {
 		expect(saved._rev).toMatch(/^3-/);
 	});
 
+	it('store a burst of edits in order, all of them, however fast they come', async () => {
+		const { db, tasks, repo, id } = await setup();
+		const statuses = ['in_progress', 'todo'] as const;
+		const writes = Array.from({ length: 30 }, (_, i) =>
+			repo.update(id, { status: statuses[i % 2]!, estimate: i + 1 })
+		);
+		expect(tasks.get(id)).toMatchObject({ status: 'todo', estimate: 30 });
+		const saved = await Promise.all(writes);
+		expect(saved.map((t) => t.estimate)).toEqual(writes.map((_, i) => i + 1));
+		const stored = await db.get<Task>(id);
+		expect(stored).toMatchObject({ status: 'todo', estimate: 30 });
+		expect(stored._rev).toMatch(/^31-/);
+		expect(tasks.get(id)).toEqual(stored);
+	});
+
 	it('take the edit back when the write fails', async () => {
 		const { db, tasks, repo, id, stored } = await setup();
 		vi.spyOn(db, 'put').mockRejectedValueOnce(new Error('disk error'));

@@ -41,21 +41,40 @@ export class TasksRepo {
 		return createDoc(this.db, this.writer, (ctx) => createTask(input, ctx), target);
 	}
 
+	/**
+	 * Writes of one task waiting on each other, in the order they were made. A preview lets a
+	 * person (or a held-down Shift+arrow) fire edits faster than they are stored; run side by
+	 * side they would keep invalidating each other's revision (409) and could give up.
+	 */
+	readonly #queues = new Map<string, Promise<unknown>>();
+
+	#inTurn<T>(id: string, write: () => Promise<T>): Promise<T> {
+		const turn = (this.#queues.get(id) ?? Promise.resolve()).catch(() => undefined).then(write);
+		this.#queues.set(id, turn);
+		const done = () => {
+			if (this.#queues.get(id) === turn) this.#queues.delete(id);
+		};
+		turn.then(done, done);
+		return turn;
+	}
+
 	/** Apply `patch`. Completing a repeating task also creates its next occurrence. */
 	async update(id: TaskId, patch: TaskPatch): Promise<Task> {
 		const settle = this.#preview(id, patch);
 		let saved: Task;
 		try {
-			saved = await patchDoc<Task>(
-				this.db,
-				this.writer,
-				id,
-				(current, ctx) => {
-					const r = applyTaskPatch(current, patch, ctx);
-					return { doc: r.task, changes: r.changes };
-				},
-				target,
-				(doc) => this.shown?.apply(doc)
+			saved = await this.#inTurn(id, () =>
+				patchDoc<Task>(
+					this.db,
+					this.writer,
+					id,
+					(current, ctx) => {
+						const r = applyTaskPatch(current, patch, ctx);
+						return { doc: r.task, changes: r.changes };
+					},
+					target,
+					(doc) => this.shown?.apply(doc)
+				)
 			);
 		} finally {
 			settle();
@@ -100,15 +119,17 @@ export class TasksRepo {
 
 	/** Sets (null clears) one custom field value; only that field's clock moves. */
 	setCustom(id: TaskId, field: string, value: CustomValue): Promise<Task> {
-		return patchDoc<Task>(
-			this.db,
-			this.writer,
-			id,
-			(current, ctx) => {
-				const r = setCustomValue(current, field, value, ctx);
-				return { doc: r.task, changes: r.changes };
-			},
-			target
+		return this.#inTurn(id, () =>
+			patchDoc<Task>(
+				this.db,
+				this.writer,
+				id,
+				(current, ctx) => {
+					const r = setCustomValue(current, field, value, ctx);
+					return { doc: r.task, changes: r.changes };
+				},
+				target
+			)
 		);
 	}
 
