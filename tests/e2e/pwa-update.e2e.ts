@@ -1,12 +1,14 @@
 /**
  * A new version reaches an installed app: the server restarts with a changed service
- * worker, the app says a new version is ready, and applies it only when clicked — the
- * page reloads once under the new worker, and what was saved is still there.
+ * worker, every open tab says a new version is ready, and applies it only when clicked —
+ * the tab reloads once under the new worker, and what was saved is still there. A second
+ * tab, whose worker the first click already switched, reloads on its own click too.
  */
 import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../support/app-server';
 import { launchPersistent } from './support/browser';
@@ -14,6 +16,29 @@ import { AppPage } from './pages/app.page';
 
 const SW = 'build/client/service-worker.js';
 const VARIANTS = [`${SW}.br`, `${SW}.gz`];
+
+/** What the page's service worker registration looks like, for a failure message. */
+async function workerStates(page: Page): Promise<string> {
+	return page
+		.evaluate(async () => {
+			const r = await navigator.serviceWorker.getRegistration();
+			const state = (w: ServiceWorker | null | undefined) => w?.state ?? 'none';
+			const controller = navigator.serviceWorker.controller;
+			return `active ${state(r?.active)}, waiting ${state(r?.waiting)}, installing ${state(r?.installing)}, controlled ${!!controller}`;
+		})
+		.catch((err: unknown) => `not readable: ${String(err)}`);
+}
+
+/** Clicks "Update now" and waits for the reload it causes; on failure says what the workers were doing. */
+async function applyUpdate(page: Page): Promise<void> {
+	const loaded = page.waitForEvent('load', { timeout: 60_000 });
+	await page.getByTestId('update-banner').getByRole('button', { name: 'Update now' }).click();
+	try {
+		await loaded;
+	} catch (err) {
+		throw new Error(`no reload after "Update now" (${await workerStates(page)})`, { cause: err });
+	}
+}
 
 describe('update flow', () => {
 	let server: AppServer | null = null;
@@ -28,7 +53,7 @@ describe('update flow', () => {
 		await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 	});
 
-	it('announces a new version and applies it on click', async () => {
+	it('announces a new version and applies it on click, in each open tab', async () => {
 		const dataDir = await mkdtemp(path.join(tmpdir(), 'taskflow-update-'));
 		const profile = await mkdtemp(path.join(tmpdir(), 'taskflow-update-profile-'));
 		dirs.push(dataDir, profile);
@@ -48,6 +73,9 @@ describe('update flow', () => {
 				);
 			}
 		});
+		const other = new AppPage(await context.newPage(), server.baseUrl);
+		await other.page.goto(app.page.url());
+		await other.card('Saved before the update').waitFor();
 
 		// Deploy "a new version": a different service worker, served fresh (no precompressed copy).
 		await server.stop({ keepData: true });
@@ -61,20 +89,35 @@ describe('update flow', () => {
 		await app.page.evaluate(() =>
 			navigator.serviceWorker.getRegistration().then((r) => r?.update())
 		);
-		const banner = app.page.getByTestId('update-banner');
-		await banner.waitFor({ timeout: 30_000 });
-		await app.page.evaluate(() => ((window as { __beforeUpdate?: boolean }).__beforeUpdate = true));
-		await Promise.all([
-			// Generous: taking over re-checks a precache that now holds the ~21 MB model and
-			// runtime, slow on a busy CI machine (12 s alone here).
-			app.page.waitForEvent('load', { timeout: 90_000 }),
-			banner.getByRole('button', { name: 'Update now' }).click()
-		]);
-		await expect(
-			app.page.evaluate(() => (window as { __beforeUpdate?: boolean }).__beforeUpdate)
-		).resolves.toBeUndefined();
+		for (const tab of [app, other]) {
+			await tab.page.getByTestId('update-banner').waitFor({ timeout: 30_000 });
+			await tab.page.evaluate(
+				() => ((window as { __beforeUpdate?: boolean }).__beforeUpdate = true)
+			);
+		}
+		const wasReloaded = (tab: AppPage) =>
+			tab.page.evaluate(() => !(window as { __beforeUpdate?: boolean }).__beforeUpdate);
+		// Under the new worker: nothing waits any more, and the active worker controls the tab.
+		const underNewWorker = (tab: AppPage) =>
+			tab.page.evaluate(async () => {
+				const r = await navigator.serviceWorker.getRegistration();
+				const controller = navigator.serviceWorker.controller;
+				return !r?.waiting && !!controller && controller.scriptURL === r?.active?.scriptURL;
+			});
+
+		await applyUpdate(app.page);
+		await expect(wasReloaded(app)).resolves.toBe(true);
 		await app.card('Saved before the update').waitFor();
-		await expect(banner.count()).resolves.toBe(0);
+		await expect(app.page.getByTestId('update-banner').count()).resolves.toBe(0);
+		await expect(underNewWorker(app)).resolves.toBe(true);
+
+		// The other tab still runs the old page; its click finds nothing waiting and reloads.
+		await expect(wasReloaded(other)).resolves.toBe(false);
+		await applyUpdate(other.page);
+		await expect(wasReloaded(other)).resolves.toBe(true);
+		await other.card('Saved before the update').waitFor();
+		await expect(other.page.getByTestId('update-banner').count()).resolves.toBe(0);
+		await expect(underNewWorker(other)).resolves.toBe(true);
 		await context.close();
 	}, 180_000);
 });

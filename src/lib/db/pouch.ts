@@ -22,18 +22,25 @@ export type Db = PouchDB.Database<{}>;
 
 /** Changes per step when a view index catches up (see `openLocalDb`). */
 const VIEW_BATCH = 500;
+/** Listeners a local database may have before PouchDB's emitter warns (see `openLocalDb`). */
+const LISTENERS = 32;
 /** How long a server `info()` answer is reused (see `openRemoteDb`). */
 const INFO_FRESH_MS = 2_000;
 
 /** Open (creating if needed) a database in this browser's IndexedDB. */
 export function openLocalDb(name: string): Db {
-	return new PouchDB(name, {
+	const db: Db = new PouchDB(name, {
 		adapter: 'indexeddb',
 		auto_compaction: true,
 		// View indexes catch up 500 changes per step rather than PouchDB's 50: fewer
 		// IndexedDB transactions per document when a view is first built after a big sync.
 		view_update_changes_batch_size: VIEW_BATCH
 	} as PouchDB.Configuration.DatabaseConfiguration);
+	// Every live changes feed and replication on a database listens for its 'destroyed'
+	// event. An open workspace has about a dozen by design (the change hub, pending
+	// tracker, conflict repair, two sync lanes each way), past Node's warning at ten.
+	db.setMaxListeners(LISTENERS);
+	return db;
 }
 
 /** The server copy of a database, through the app's own `/db/` door (cookie session). */

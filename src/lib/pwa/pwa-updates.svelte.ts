@@ -1,15 +1,17 @@
 /**
  * Registers the service worker with workbox-window and announces new versions. A new
  * version is applied only when the person clicks: the waiting worker takes over and the
- * page reloads once. Everything the app saves is already on the device, so the reload
- * loses nothing but an unsent draft, which is why it waits for the click.
+ * page reloads once (take-over.ts). Everything the app saves is already on the device, so
+ * the reload loses nothing but an unsent draft, which is why it waits for the click.
  */
 import { dev } from '$app/environment';
 import { Workbox } from 'workbox-window';
+import { takeOver } from './take-over';
 
 class PwaUpdates {
 	#waiting = $state(false);
 	#registered = $state(false);
+	#applying = $state(false);
 	#wb: Workbox | null = null;
 
 	/** A new version is installed and waiting for the user's go-ahead. */
@@ -18,6 +20,10 @@ class PwaUpdates {
 	}
 	get registered(): boolean {
 		return this.#registered;
+	}
+	/** The person clicked to update and the page is about to reload. */
+	get applying(): boolean {
+		return this.#applying;
 	}
 
 	register(url = '/service-worker.js'): void {
@@ -32,11 +38,18 @@ class PwaUpdates {
 	}
 
 	/** Switch to the waiting version and reload once it controls the page. */
-	apply(): void {
-		const wb = this.#wb;
-		if (!wb) return;
-		wb.addEventListener('controlling', () => location.reload());
-		wb.messageSkipWaiting();
+	async apply(): Promise<void> {
+		if (this.#applying || !('serviceWorker' in navigator)) return;
+		this.#applying = true;
+		const container = navigator.serviceWorker;
+		const registration = await container.getRegistration();
+		takeOver({
+			waiting: registration?.waiting ?? null,
+			onControllerChange: (listener) =>
+				container.addEventListener('controllerchange', listener, { once: true }),
+			reload: () => location.reload(),
+			setTimer: (callback, ms) => setTimeout(callback, ms)
+		});
 	}
 
 	/** Look for a new version now (e.g. when the app comes back to the foreground). */
