@@ -44,14 +44,17 @@ export interface BenchApi {
 		opts: Record<string, unknown>,
 		reps: number
 	): Promise<ViewBuildResult>;
-	/** Creates tasks in `dbName` at `perSecond` for `ms`; returns title → Date.now() at write. */
+	/**
+	 * Creates tasks in `dbName` at `perSecond` for `ms`; returns title → Date.now() when each
+	 * write was started (`sent`) and when it was stored (`stored`).
+	 */
 	liveWrites(
 		dbName: string,
 		user: string,
 		project: string,
 		perSecond: number,
 		ms: number
-	): Promise<Record<string, number>>;
+	): Promise<{ sent: Record<string, number>; stored: Record<string, number> }>;
 }
 
 /**

@@ -149,6 +149,7 @@ const api: BenchApi = {
 		const db = openLocalDb(dbName);
 		const repo = new TasksRepo(db, new Writer(user, 'benchwriter'));
 		const sent: Record<string, number> = {};
+		const stored: Record<string, number> = {};
 		const writes: Promise<unknown>[] = [];
 		const start = performance.now();
 		const total = Math.round((perSecond * ms) / 1000);
@@ -162,11 +163,13 @@ const api: BenchApi = {
 			const title = `Live write ${i}`;
 			sent[title] = Date.now();
 			writes.push(
-				repo.create({ project: project as ProjectId, title, status: 'todo', rank: ranks[i]! })
+				repo
+					.create({ project: project as ProjectId, title, status: 'todo', rank: ranks[i]! })
+					.then(() => (stored[title] = Date.now()))
 			);
 		}
 		await Promise.all(writes);
-		return sent;
+		return { sent, stored };
 	}
 };
 

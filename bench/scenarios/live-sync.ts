@@ -4,13 +4,16 @@
  * TasksRepo on A's database; A's app tab replicates them as it does for any tab), and
  * device B's board shows them. Latency is `Date.now()` at the write on A → the card
  * inserted on B, or B's column count covering it when it lands below the fold of a long
- * (windowed) column: one machine, one clock.
+ * (windowed) column: one machine, one clock. Two more rows split that time where it goes:
+ * until the write is stored on A, then until the server has it (the bench follows the
+ * server's `_changes`), then until B shows it.
  */
 import type { BenchWindow } from '../browser/bench-api';
 import { openBenchPage } from '../browser/bench-page-host';
 import { installProbe, type ProbeWindow } from '../browser/app-probes';
 import { profiled } from '../support/cpu-profile';
 import { OWNER } from '../support/server-fixture';
+import { followArrivals, type Arrivals } from '../support/server-arrivals';
 import { summarize } from '../support/stats';
 import { sampleRow, type Row } from '../table';
 import type { BenchContext } from './context';
@@ -23,6 +26,7 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 	await server.seed(live.db, [{ ...project, _rev: undefined }]);
 	const url = `${server.app.baseUrl}/w/${live.id}/p/${project._id.slice(8)}`;
 	const devices = await Promise.all([ctx.signedInContext(), ctx.signedInContext()]);
+	let arrivals: Arrivals | null = null;
 	try {
 		const [a, b] = await Promise.all(
 			devices.map(async (c) => {
@@ -45,7 +49,8 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 			{ page: b!, name: 'live-sync-b' },
 			{ page: writer, name: 'live-sync-writer' }
 		];
-		const sent = await profiled(ctx.opts.profileDir, pages, () =>
+		arrivals = await followArrivals(server, live.db);
+		const { sent, stored } = await profiled(ctx.opts.profileDir, pages, () =>
 			writer.evaluate(
 				([db, user, p, rate, ms]) =>
 					(window as unknown as BenchWindow).__bench.liveWrites(db, user, p, rate, ms),
@@ -67,6 +72,8 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 				{ timeout: 10_000, polling: 200 }
 			)
 			.catch(() => undefined);
+		await arrivals.stop();
+		const seenOnServer = arrivals.seen;
 		const { cardSeen, countSeen } = await b!.evaluate(() => {
 			const p = (window as unknown as ProbeWindow).__probe;
 			return { cardSeen: p.cardSeen, countSeen: p.countSeen };
@@ -75,6 +82,18 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 		const latencies = Object.entries(sent).flatMap(([title, at], i) => {
 			const shown = Math.min(cardSeen[title] ?? Infinity, countSeen[i + 1] ?? Infinity);
 			return shown === Infinity ? [] : [shown - at];
+		});
+		// The leg to the server, and from it to B's board, for the writes that made both.
+		const toStore: number[] = [];
+		const toServer: number[] = [];
+		const fromServer: number[] = [];
+		Object.entries(sent).forEach(([title, at], i) => {
+			const onServer = seenOnServer.get(title);
+			const shown = Math.min(cardSeen[title] ?? Infinity, countSeen[i + 1] ?? Infinity);
+			if (onServer === undefined || shown === Infinity) return;
+			toStore.push(stored[title]! - at);
+			toServer.push(onServer - stored[title]!);
+			fromServer.push(shown - onServer);
 		});
 		const half = Math.floor(latencies.length / 2);
 		const firstHalf = summarize(latencies.slice(0, half)).median;
@@ -91,9 +110,27 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 				},
 				s,
 				(x) => x.median <= 20 && x.p99 <= 60 && latencies.length === total
+			),
+			sampleRow(
+				{ scenario: '7 live sync', figure: '… of which stored on A', unit: 'ms' },
+				summarize(toStore)
+			),
+			sampleRow(
+				{
+					scenario: '7 live sync',
+					figure: '… then stored on A → on the server',
+					unit: 'ms',
+					note: `${total - seenOnServer.size} of ${total} not on the server at the end`
+				},
+				summarize(toServer)
+			),
+			sampleRow(
+				{ scenario: '7 live sync', figure: '… then server → card on B', unit: 'ms' },
+				summarize(fromServer)
 			)
 		];
 	} finally {
+		await arrivals?.stop();
 		await Promise.all(devices.map((c) => c.close()));
 	}
 }
