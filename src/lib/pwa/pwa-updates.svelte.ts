@@ -1,12 +1,17 @@
 /**
  * Registers the service worker with workbox-window and announces new versions. A new
  * version is applied only when the person clicks: the waiting worker takes over and the
- * page reloads once (take-over.ts). Everything the app saves is already on the device, so
- * the reload loses nothing but an unsent draft, which is why it waits for the click.
+ * page reloads once (take-over.ts). Everything the app saves is already on the device, and
+ * input not saved yet is carried across the reload (carry-over.ts); still it waits for the
+ * click, so nobody's screen changes under them.
  */
 import { dev } from '$app/environment';
 import { Workbox } from 'workbox-window';
+import { carryOver } from './carry-over';
 import { takeOver } from './take-over';
+
+/** Time for a field that saves on blur or change to store its value before the reload. */
+const SETTLE_MS = 300;
 
 class PwaUpdates {
 	#waiting = $state(false);
@@ -41,6 +46,11 @@ class PwaUpdates {
 	async apply(): Promise<void> {
 		if (this.#applying || !('serviceWorker' in navigator)) return;
 		this.#applying = true;
+		// Nothing typed is lost: a field that saves when it loses focus saves now, and forms
+		// with input not saved yet carry it across the reload (carry-over.ts).
+		if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+		await new Promise((r) => setTimeout(r, SETTLE_MS));
+		carryOver.save(location.href);
 		const container = navigator.serviceWorker;
 		const registration = await container.getRegistration();
 		takeOver({
