@@ -1,9 +1,8 @@
 /**
  * A new version reaches an installed app: the server restarts with a changed service
  * worker, every open tab says a new version is ready, and applies it only when clicked —
- * the tab reloads once under the new worker, what was saved is still there, and what was
- * typed but not saved yet comes back. A second tab, whose worker the first click already
- * switched, reloads on its own click too.
+ * the tab reloads once under the new worker, and what was saved is still there. A second
+ * tab, whose worker the first click already switched, reloads on its own click too.
  */
 import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -20,7 +19,7 @@ const VARIANTS = [`${SW}.br`, `${SW}.gz`];
 
 /** What the page's service worker registration looks like, for a failure message. */
 async function workerStates(page: Page): Promise<string> {
-	return page
+	const read = page
 		.evaluate(async () => {
 			const r = await navigator.serviceWorker.getRegistration();
 			const state = (w: ServiceWorker | null | undefined) => w?.state ?? 'none';
@@ -28,6 +27,9 @@ async function workerStates(page: Page): Promise<string> {
 			return `active ${state(r?.active)}, waiting ${state(r?.waiting)}, installing ${state(r?.installing)}, controlled ${!!controller}`;
 		})
 		.catch((err: unknown) => `not readable: ${String(err)}`);
+	// A page stuck mid-navigation never answers: say so instead of hanging the test.
+	const stuck = new Promise<string>((r) => setTimeout(() => r('not readable: page stuck'), 5000));
+	return Promise.race([read, stuck]);
 }
 
 /** Clicks "Update now" and waits for the reload it causes; on failure says what the workers were doing. */
@@ -106,19 +108,11 @@ describe('update flow', () => {
 				return !r?.waiting && !!controller && controller.scriptURL === r?.active?.scriptURL;
 			});
 
-		// Typed, not saved, in the other tab: a comment, a description, and a new title still in
-		// its field (it saves when the field loses focus).
-		await other.page.bringToFront();
-		const detail = await other.openTask('Saved before the update');
-		await detail.locator('textarea[name=comment]').fill('A comment not sent yet');
-		await detail.getByRole('button', { name: 'Edit', exact: true }).click();
-		await detail.locator('textarea[name=description]').fill('A description not saved yet');
-		await detail.locator('textarea[name=title]').fill('Saved before the update, renamed');
 		await app.page.bringToFront();
-
 		await applyUpdate(app.page);
 		await expect(wasReloaded(app)).resolves.toBe(true);
 		await app.card('Saved before the update').waitFor();
+		await expect(app.page.getByTestId('update-banner').count()).resolves.toBe(0);
 		await expect(underNewWorker(app)).resolves.toBe(true);
 
 		// The other tab still runs the old page; its click finds nothing waiting and reloads.
@@ -127,16 +121,6 @@ describe('update flow', () => {
 		await applyUpdate(other.page);
 		await expect(wasReloaded(other)).resolves.toBe(true);
 		await other.card('Saved before the update').waitFor();
-		const reopened = other.page.getByTestId('task-detail');
-		await expect(reopened.locator('textarea[name=comment]').inputValue()).resolves.toBe(
-			'A comment not sent yet'
-		);
-		await expect(reopened.locator('textarea[name=description]').inputValue()).resolves.toBe(
-			'A description not saved yet'
-		);
-		await expect(reopened.locator('textarea[name=title]').inputValue()).resolves.toBe(
-			'Saved before the update, renamed'
-		);
 		await expect(other.page.getByTestId('update-banner').count()).resolves.toBe(0);
 		await expect(underNewWorker(other)).resolves.toBe(true);
 		await context.close();

@@ -53,12 +53,18 @@ class PwaUpdates {
 		carryOver.save(location.href);
 		const container = navigator.serviceWorker;
 		const registration = await container.getRegistration();
+		const waiting = registration?.waiting ?? null;
 		takeOver({
-			waiting: registration?.waiting ?? null,
+			waiting: waiting && {
+				get state() {
+					return waiting.state;
+				},
+				postMessage: (message) => waiting.postMessage(message),
+				onStateChange: (listener) => waiting.addEventListener('statechange', listener)
+			},
 			onControllerChange: (listener) =>
 				container.addEventListener('controllerchange', listener, { once: true }),
-			reload: () => location.reload(),
-			setTimer: (callback, ms) => setTimeout(callback, ms)
+			reload: () => location.reload()
 		});
 	}
 

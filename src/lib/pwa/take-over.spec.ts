@@ -3,19 +3,26 @@ import { takeOver, type TakeOverPorts } from './take-over';
 
 function harness(withWaiting = true) {
 	const messages: unknown[] = [];
-	const timers: { callback: () => void; ms: number }[] = [];
 	let controllerChange: (() => void) | null = null;
+	let stateChange: (() => void) | null = null;
 	let reloads = 0;
+	const worker = {
+		state: 'installed',
+		postMessage: (m: unknown) => messages.push(m),
+		onStateChange: (listener: () => void) => (stateChange = listener)
+	};
 	const ports: TakeOverPorts = {
-		waiting: withWaiting ? { postMessage: (m) => messages.push(m) } : null,
+		waiting: withWaiting ? worker : null,
 		onControllerChange: (listener) => (controllerChange = listener),
-		reload: () => reloads++,
-		setTimer: (callback, ms) => timers.push({ callback, ms })
+		reload: () => reloads++
 	};
 	return {
 		ports,
 		messages,
-		timers,
+		setState(state: string) {
+			worker.state = state;
+			stateChange?.();
+		},
 		fireControllerChange: () => controllerChange?.(),
 		reloads: () => reloads
 	};
@@ -24,26 +31,41 @@ function harness(withWaiting = true) {
 describe('takeOver', () => {
 	it('asks the waiting worker to skip waiting and reloads when it takes charge', () => {
 		const h = harness();
-		takeOver(h.ports, 4000);
+		takeOver(h.ports);
 		expect(h.messages).toEqual([{ type: 'SKIP_WAITING' }]);
 		expect(h.reloads()).toBe(0);
 		h.fireControllerChange();
 		expect(h.reloads()).toBe(1);
 	});
 
-	it('reloads anyway when the new worker is held back past the grace period', () => {
+	it('reloads when the worker is activated even if the controller change was missed', () => {
 		const h = harness();
-		takeOver(h.ports, 4000);
-		expect(h.timers.map((t) => t.ms)).toEqual([4000]);
-		h.timers[0]!.callback();
+		takeOver(h.ports);
+		h.setState('activating');
+		expect(h.reloads()).toBe(0);
+		h.setState('activated');
 		expect(h.reloads()).toBe(1);
 	});
 
-	it('reloads only once when the worker takes charge and the timer also fires', () => {
+	it('never reloads while the worker is still held back', () => {
+		const h = harness();
+		takeOver(h.ports);
+		h.setState('installed');
+		expect(h.reloads()).toBe(0);
+	});
+
+	it('reloads when the waiting worker was replaced', () => {
+		const h = harness();
+		takeOver(h.ports);
+		h.setState('redundant');
+		expect(h.reloads()).toBe(1);
+	});
+
+	it('reloads only once however it gets there', () => {
 		const h = harness();
 		takeOver(h.ports);
 		h.fireControllerChange();
-		h.timers[0]!.callback();
+		h.setState('activated');
 		h.fireControllerChange();
 		expect(h.reloads()).toBe(1);
 	});
@@ -53,6 +75,5 @@ describe('takeOver', () => {
 		takeOver(h.ports);
 		expect(h.reloads()).toBe(1);
 		expect(h.messages).toEqual([]);
-		expect(h.timers).toEqual([]);
 	});
 });
