@@ -79,8 +79,10 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 			return { cardSeen: p.cardSeen, countSeen: p.countSeen };
 		});
 		// Writes arrive in order, so the count reaching i + 1 means write i is on the board.
+		const shownAt = (title: string, i: number) =>
+			Math.min(cardSeen[title] ?? Infinity, countSeen[i + 1] ?? Infinity);
 		const latencies = Object.entries(sent).flatMap(([title, at], i) => {
-			const shown = Math.min(cardSeen[title] ?? Infinity, countSeen[i + 1] ?? Infinity);
+			const shown = shownAt(title, i);
 			return shown === Infinity ? [] : [shown - at];
 		});
 		// The leg to the server, and from it to B's board, for the writes that made both.
@@ -89,7 +91,7 @@ export async function liveSync(ctx: BenchContext): Promise<Row[]> {
 		const fromServer: number[] = [];
 		Object.entries(sent).forEach(([title, at], i) => {
 			const onServer = seenOnServer.get(title);
-			const shown = Math.min(cardSeen[title] ?? Infinity, countSeen[i + 1] ?? Infinity);
+			const shown = shownAt(title, i);
 			if (onServer === undefined || shown === Infinity) return;
 			toStore.push(stored[title]! - at);
 			toServer.push(onServer - stored[title]!);

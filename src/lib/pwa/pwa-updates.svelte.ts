@@ -47,10 +47,10 @@ class PwaUpdates {
 		if (this.#applying || !('serviceWorker' in navigator)) return;
 		this.#applying = true;
 		// Nothing typed is lost: a field that saves when it loses focus saves now, and forms
-		// with input not saved yet carry it across the reload (carry-over.ts).
+		// with input not saved yet carry it across the reload (carry-over.ts), as it stands
+		// when the reload happens, however long the new version takes to be in charge.
 		if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
 		await new Promise((r) => setTimeout(r, SETTLE_MS));
-		carryOver.save(location.href);
 		const container = navigator.serviceWorker;
 		const registration = await container.getRegistration();
 		const waiting = registration?.waiting ?? null;
@@ -64,7 +64,10 @@ class PwaUpdates {
 			},
 			onControllerChange: (listener) =>
 				container.addEventListener('controllerchange', listener, { once: true }),
-			reload: () => location.reload()
+			reload: () => {
+				carryOver.save(location.href);
+				location.reload();
+			}
 		});
 	}
 
