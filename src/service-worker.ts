@@ -16,14 +16,26 @@ import {
 	precacheAndRoute
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { serverPathPatterns, serverRoutes, type RouterRule } from '$lib/pwa/server-paths';
 
 declare const self: ServiceWorkerGlobalScope;
+/** The install event with the Static Routing API (Chromium 123+; not in TypeScript's lib yet). */
+type InstallEvent = ExtendableEvent & { addRoutes?: (rules: RouterRule[]) => Promise<void> };
 
 const SHELL = `${base}/`;
-/** Server endpoints: never answered from the cache. */
-const NOT_THE_APP = [/^\/db\//, /^\/api\//, /^\/healthz$/, /^\/readyz$/, /^\/metrics$/].map(
-	(re) => new RegExp(`^${base}${re.source.slice(1)}`)
-);
+
+// Server endpoints (sync, API, health) go straight to the network, past this worker: they
+// are never cached, and they must not keep an outgoing version awake (server-paths.ts).
+// Browsers without static routing send them through the fetch handler, which passes them on.
+self.addEventListener('install', (event: InstallEvent) => {
+	if (event.addRoutes) {
+		event.waitUntil(
+			event
+				.addRoutes(serverRoutes(base))
+				.catch((err: unknown) => console.warn('static routes not added', err))
+		);
+	}
+});
 
 precacheAndRoute([
 	// Files under _app/immutable have content hashes in their names (revision null): an update
@@ -33,7 +45,9 @@ precacheAndRoute([
 	{ url: SHELL, revision: version }
 ]);
 cleanupOutdatedCaches();
-registerRoute(new NavigationRoute(createHandlerBoundToURL(SHELL), { denylist: NOT_THE_APP }));
+registerRoute(
+	new NavigationRoute(createHandlerBoundToURL(SHELL), { denylist: serverPathPatterns(base) })
+);
 
 // Take charge of open pages on activation: on first install that makes the page that
 // installed us work offline right away; an update only activates after the user's click.

@@ -1,8 +1,10 @@
 /**
  * A new version reaches an installed app: the server restarts with a changed service
  * worker, every open tab says a new version is ready, and applies it only when clicked —
- * the tab reloads once under the new worker, and what was saved is still there. A second
- * tab, whose worker the first click already switched, reloads on its own click too.
+ * the tab reloads once under the new worker, what was saved is still there, and what was
+ * typed but not saved yet comes back. A second tab, whose worker the first click already
+ * switched, reloads on its own click too, though it has a task open that is syncing and
+ * loading its suggestions: that traffic must not hold the old worker in charge.
  */
 import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -108,6 +110,15 @@ describe('update flow', () => {
 				return !r?.waiting && !!controller && controller.scriptURL === r?.active?.scriptURL;
 			});
 
+		// Typed, not saved, in the other tab: a comment, a description, and a new title still in
+		// its field (it saves when the field loses focus).
+		await other.page.bringToFront();
+		const detail = await other.openTask('Saved before the update');
+		await detail.locator('textarea[name=comment]').fill('A comment not sent yet');
+		await detail.getByRole('button', { name: 'Edit', exact: true }).click();
+		await detail.locator('textarea[name=description]').fill('A description not saved yet');
+		await detail.locator('textarea[name=title]').fill('Saved before the update, renamed');
+
 		await app.page.bringToFront();
 		await applyUpdate(app.page);
 		await expect(wasReloaded(app)).resolves.toBe(true);
@@ -121,6 +132,16 @@ describe('update flow', () => {
 		await applyUpdate(other.page);
 		await expect(wasReloaded(other)).resolves.toBe(true);
 		await other.card('Saved before the update').waitFor();
+		const reopened = other.page.getByTestId('task-detail');
+		await expect(reopened.locator('textarea[name=comment]').inputValue()).resolves.toBe(
+			'A comment not sent yet'
+		);
+		await expect(reopened.locator('textarea[name=description]').inputValue()).resolves.toBe(
+			'A description not saved yet'
+		);
+		await expect(reopened.locator('textarea[name=title]').inputValue()).resolves.toBe(
+			'Saved before the update, renamed'
+		);
 		await expect(other.page.getByTestId('update-banner').count()).resolves.toBe(0);
 		await expect(underNewWorker(other)).resolves.toBe(true);
 		await context.close();
