@@ -3,8 +3,11 @@
  * Both validate against the shared schemas first (the server refuses the same things) and
  * then append activity entries.
  *
- * The document and its activity are two writes, document first: if the tab dies between
- * them the user's data is intact and only the audit line is missing — never the reverse.
+ * A new document and its activity line are one IndexedDB transaction: both are stored or
+ * neither, and a busy device pays for one write, not two. A patch is two writes, document
+ * first (its put can meet a newer revision and must be retried before anything is logged):
+ * if the tab dies between them the user's data is intact and only the audit line is
+ * missing — never the reverse.
  */
 import type { Activity } from '../domain/schemas/activity.schema';
 import { assertValid } from '../domain/validation';
@@ -36,10 +39,19 @@ export async function createDoc<T extends WorkspaceDocBase>(
 	const ctx = writer.context();
 	const doc = build(ctx);
 	assertValid(doc);
-	const res = await putOrExplain(db, doc);
-	const saved = { ...doc, _rev: res.rev };
-	await appendActivity(db, [writer.activity(ctx, 'create', target(saved))]);
-	return saved;
+	const activity = writer.activity(ctx, 'create', target(doc));
+	assertValid(activity);
+	const [stored, logged] = await bulkOrExplain(db, [doc, activity]);
+	if (!stored || 'error' in stored) {
+		// Only an id already taken can refuse a new document: take its activity line back.
+		const loggedRev = logged && !('error' in logged) ? logged.rev : undefined;
+		if (loggedRev) await db.remove(activity._id, loggedRev).catch(() => {});
+		throw Object.assign(new Error(stored?.message ?? `${doc._id} was not stored`), {
+			name: stored?.name ?? 'Error',
+			status: stored?.status
+		});
+	}
+	return { ...doc, _rev: stored.rev };
 }
 
 /**
@@ -93,6 +105,18 @@ export class StorageFullError extends Error {
 				'(or clear other sites’ data) and try again; nothing already saved is affected.'
 		);
 		this.name = 'StorageFullError';
+	}
+}
+
+/** `bulkDocs` in one transaction, turning a quota failure into a `StorageFullError`. */
+async function bulkOrExplain(
+	db: Db,
+	docs: WorkspaceDocBase[]
+): Promise<(PouchDB.Core.Response | PouchDB.Core.Error)[]> {
+	try {
+		return await db.bulkDocs(docs);
+	} catch (err) {
+		throw isQuotaError(err) ? new StorageFullError() : err;
 	}
 }
 
