@@ -10,11 +10,11 @@ import type { TaskId } from '../../src/lib/domain/ids';
 import { ranksAfter } from '../../src/lib/domain/rank';
 import { createTask } from '../../src/lib/domain/task-ops';
 import { serverAccess, startAppServer, type AppServer } from '../support/app-server';
-import { door, ownerWithWorkspace, uniqueName } from './helpers';
+import { door, ownerWithWorkspace } from './helpers';
+import { basic, userWithWorkspace } from './own-server';
 import { newReplica, remoteDb, syncUntilQuiet } from './replicas';
 
 const PROJECT = 'project:01JDRBK0000000000000000000' as const;
-const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
 
 async function taskDocs(db: PouchDB.Database): Promise<Map<string, string>> {
 	const res = await db.allDocs({ startkey: 'task:', endkey: 'task:\ufff0', include_docs: true });
@@ -29,29 +29,7 @@ describe('durability', () => {
 		const dataDir = await mkdtemp(path.join(tmpdir(), 'taskflow-kill-'));
 		server = await startAppServer({ dataDir });
 		const { couchUrl, admin } = await serverAccess(server);
-		const name = uniqueName('kill');
-		const password = 'kill-test-password';
-		const put = await fetch(`${couchUrl}/_users/org.couchdb.user:${name}`, {
-			method: 'PUT',
-			headers: {
-				authorization: basic(admin.user, admin.password),
-				'content-type': 'application/json'
-			},
-			body: JSON.stringify({
-				_id: `org.couchdb.user:${name}`,
-				name,
-				password,
-				roles: [],
-				type: 'user'
-			})
-		});
-		expect(put.ok).toBe(true);
-		const wsRes = await fetch(`${server.baseUrl}/api/workspaces`, {
-			method: 'POST',
-			headers: { authorization: basic(name, password), 'content-type': 'application/json' },
-			body: JSON.stringify({ name: 'Kill drill' })
-		});
-		const ws = (await wsRes.json()) as { db: string };
+		const { name, password, ws } = await userWithWorkspace(server, 'kill', 'Kill drill');
 
 		// 2,000 tasks on a device, pushed while the server is killed partway through.
 		const device = newReplica(name, 'killer');

@@ -9,10 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serverAccess, startAppServer, type AppServer } from '../support/app-server';
-import { uniqueName } from './helpers';
-
-const basic = (user: string, password: string) =>
-	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+import { basic, userWithWorkspace } from './own-server';
 
 async function json<T>(res: Promise<Response>): Promise<T> {
 	const r = await res;
@@ -27,33 +24,12 @@ describe('restarting the server', () => {
 	it('changes nothing the first start provisioned', async () => {
 		const dataDir = await mkdtemp(path.join(tmpdir(), 'taskflow-restart-'));
 		server = await startAppServer({ dataDir });
-		const { couchUrl, admin } = await serverAccess(server);
+		const { admin } = await serverAccess(server);
 		const asAdmin = { authorization: basic(admin.user, admin.password) };
 
 		// A user (created as an operator would, with admin rights) creates a workspace.
-		const name = uniqueName('rs');
-		const password = 'restart-password';
-		await json(
-			fetch(`${couchUrl}/_users/org.couchdb.user:${name}`, {
-				method: 'PUT',
-				headers: { ...asAdmin, 'content-type': 'application/json' },
-				body: JSON.stringify({
-					_id: `org.couchdb.user:${name}`,
-					name,
-					password,
-					roles: [],
-					type: 'user'
-				})
-			})
-		);
-		const asUser = { authorization: basic(name, password), 'content-type': 'application/json' };
-		const ws = await json<{ id: string; db: string }>(
-			fetch(`${server.baseUrl}/api/workspaces`, {
-				method: 'POST',
-				headers: asUser,
-				body: JSON.stringify({ name: 'Restart check' })
-			})
-		);
+		const { name, password, auth, ws } = await userWithWorkspace(server, 'rs', 'Restart check');
+		const asUser = { authorization: auth, 'content-type': 'application/json' };
 
 		const snapshot = async (s: AppServer) => {
 			const { couchUrl: url } = await serverAccess(s);

@@ -23,6 +23,8 @@ export interface AppServer {
 	stop(opts?: { keepData?: boolean }): Promise<void>;
 	/** True once the process has exited. */
 	exited(): boolean;
+	/** The exit code once the process has exited by itself (null while running or if killed). */
+	exitCode(): number | null;
 	/** Kill without warning (a crash, a power cut), keeping the data. */
 	crash(): Promise<void>;
 }
@@ -71,6 +73,7 @@ export async function startAppServer(
 		embedded: !env.COUCHDB_URL,
 		log: () => output,
 		exited: () => child.exitCode !== null || child.signalCode !== null,
+		exitCode: () => child.exitCode,
 		crash: () =>
 			new Promise<void>((resolve) => {
 				if (child.exitCode !== null || child.signalCode !== null) return resolve();
