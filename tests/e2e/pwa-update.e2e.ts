@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../support/app-server';
-import { launchPersistent } from './support/browser';
+import { launchPersistent, screenshot, VIEWPORTS } from './support/browser';
 import { AppPage } from './pages/app.page';
 
 const SW = 'build/client/service-worker.js';
@@ -118,6 +118,10 @@ describe('update flow', () => {
 		await detail.getByRole('button', { name: 'Edit', exact: true }).click();
 		await detail.locator('textarea[name=description]').fill('A description not saved yet');
 		await detail.locator('textarea[name=title]').fill('Saved before the update, renamed');
+
+		await screenshot(other.page, 'update-banner-task-open-desktop');
+		await other.page.setViewportSize(VIEWPORTS.phone.viewport);
+		await screenshot(other.page, 'update-banner-task-open-phone');
 
 		await app.page.bringToFront();
 		await applyUpdate(app.page);
