@@ -91,6 +91,15 @@ describe('foundation', () => {
 	it('refuses invalid input in the form and keeps what was typed', async () => {
 		await laptop.page.locator('body').press('n');
 		const form = laptop.page.getByTestId('new-task-form');
+		// A title of spaces only: said so at the field, which gets the focus back.
+		await form.locator('input[name=title]').fill('   ');
+		await form.locator('input[name=title]').press('Enter');
+		await expect(form.locator('.field-error').first().textContent()).resolves.toMatch(
+			'A task needs a title.'
+		);
+		await expect(
+			form.locator('input[name=title]').evaluate((el) => el === document.activeElement)
+		).resolves.toBe(true);
 		await form.locator('input[name=title]').fill('Task with a bad assignee');
 		await form.locator('input[name=assignee]').fill('Not A Valid Name!');
 		await form.getByRole('button', { name: 'Create task' }).click();
