@@ -10,8 +10,8 @@ import type { TaskId } from '../../src/lib/domain/ids';
 import { ranksAfter } from '../../src/lib/domain/rank';
 import { createTask } from '../../src/lib/domain/task-ops';
 import { serverAccess, startAppServer, type AppServer } from '../support/app-server';
-import { door, ownerWithWorkspace } from './helpers';
-import { basic, userWithWorkspace } from './own-server';
+import { basic, door, ownerWithWorkspace } from './helpers';
+import { userWithWorkspace } from './own-server';
 import { newReplica, remoteDb, syncUntilQuiet } from './replicas';
 
 const PROJECT = 'project:01JDRBK0000000000000000000' as const;

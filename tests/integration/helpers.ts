@@ -11,7 +11,8 @@ export function uniqueName(prefix: string): string {
 	return `${prefix}-${Date.now().toString(36)}${rand}`.slice(0, 32);
 }
 
-const basic = (user: string, password: string) =>
+/** A Basic authorization header. */
+export const basic = (user: string, password: string) =>
 	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** Basic auth header of the server admin. */

@@ -3,10 +3,7 @@
  * operator would (with the server's admin rights), with a workspace of their own.
  */
 import { serverAccess, type AppServer } from '../support/app-server';
-import { uniqueName } from './helpers';
-
-export const basic = (user: string, password: string) =>
-	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+import { basic, uniqueName } from './helpers';
 
 export async function userWithWorkspace(server: AppServer, prefix: string, workspaceName: string) {
 	const { couchUrl, admin } = await serverAccess(server);

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serverAccess, startAppServer, type AppServer } from '../support/app-server';
-import { basic, userWithWorkspace } from './own-server';
+import { basic } from './helpers';
+import { userWithWorkspace } from './own-server';
 
 async function json<T>(res: Promise<Response>): Promise<T> {
 	const r = await res;

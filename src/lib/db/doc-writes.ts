@@ -41,7 +41,8 @@ export async function createDoc<T extends WorkspaceDocBase>(
 	assertValid(doc);
 	const activity = writer.activity(ctx, 'create', target(doc));
 	assertValid(activity);
-	const [stored, logged] = await bulkOrExplain(db, [doc, activity]);
+	// One bulkDocs is one IndexedDB transaction.
+	const [stored, logged] = await explainQuota(db.bulkDocs([doc, activity]));
 	if (!stored || 'error' in stored) {
 		// Only an id already taken can refuse a new document: take its activity line back.
 		const loggedRev = logged && !('error' in logged) ? logged.rev : undefined;
@@ -108,23 +109,16 @@ export class StorageFullError extends Error {
 	}
 }
 
-/** `bulkDocs` in one transaction, turning a quota failure into a `StorageFullError`. */
-async function bulkOrExplain(
-	db: Db,
-	docs: WorkspaceDocBase[]
-): Promise<(PouchDB.Core.Response | PouchDB.Core.Error)[]> {
+/** A write, with a quota failure turned into a `StorageFullError`. */
+async function explainQuota<T>(write: Promise<T>): Promise<T> {
 	try {
-		return await db.bulkDocs(docs);
+		return await write;
 	} catch (err) {
 		throw isQuotaError(err) ? new StorageFullError() : err;
 	}
 }
 
 /** `put`, turning a quota failure into a `StorageFullError`. */
-export async function putOrExplain(db: Db, doc: WorkspaceDocBase): Promise<PouchDB.Core.Response> {
-	try {
-		return await db.put(doc);
-	} catch (err) {
-		throw isQuotaError(err) ? new StorageFullError() : err;
-	}
+export function putOrExplain(db: Db, doc: WorkspaceDocBase): Promise<PouchDB.Core.Response> {
+	return explainQuota(db.put(doc));
 }

@@ -1,7 +1,7 @@
 /**
  * Unsaved input carried across the reload that applies a new version. A form with input
- * not saved yet (the new-task form, a comment being written, a description being edited)
- * registers what it holds while it is open; just before the reload everything registered
+ * not saved yet (a comment being written, a description being edited) registers what it
+ * holds while it is open; just before the reload everything registered
  * is written to sessionStorage (this tab only) with the page's address; after the reload
  * each form takes its own entry back, once. An entry from another address, or older than
  * CARRY_MAX_AGE_MS, is dropped.

@@ -2,6 +2,9 @@
 import { daysBetween } from '$lib/domain/local-date';
 import type { Priority, Task } from '$lib/domain/schemas/task.schema';
 
+/** What a title field says when it is left empty (or only spaces). */
+export const TITLE_REQUIRED = 'A task needs a title.';
+
 export const PRIORITY_LABELS: Record<Priority, string> = {
 	low: 'Low',
 	medium: 'Medium',
