@@ -5,21 +5,20 @@
  */
 import nano, { type DocumentScope, type ServerScope } from 'nano';
 import { workspaceDbName, userDbName } from '../src/lib/domain/ids';
+import { registryDesignDoc } from '../design-docs/registry.ddoc';
 import { userDesignDoc } from '../design-docs/user.ddoc';
-import { usersIndexDesignDoc } from '../design-docs/users-index.ddoc';
 import { workspaceDesignDoc, type DesignDoc } from '../design-docs/workspace.ddoc';
+import {
+	atLeast,
+	securityObject,
+	type Members,
+	type WorkspaceRole
+} from '../src/lib/server/membership-rules';
 
 /** Server-side registry of workspaces and setup state; never reachable through the door. */
 export const REGISTRY_DB = 'tf-registry';
 /** Single-node CouchDB needs `_users`; the others silence its startup errors. */
 export const SYSTEM_DBS = ['_users', '_replicator', '_global_changes'];
-
-/** The three roles of a workspace, as stored in `_users` and `_security`. */
-export const workspaceRoles = (id: string) => ({
-	admin: `ws.${id}.admin`,
-	member: `ws.${id}.member`,
-	viewer: `ws.${id}.viewer`
-});
 
 /** A registry entry for one workspace (`_id` is `workspace:<id>`). */
 export interface WorkspaceEntry {
@@ -29,6 +28,8 @@ export interface WorkspaceEntry {
 	name: string;
 	createdBy: string;
 	createdAt: string;
+	/** Who belongs, with their role: the authority the door and `_security` follow. */
+	members?: Record<string, WorkspaceRole>;
 }
 
 /** A nano client authenticated as the server admin. */
@@ -67,11 +68,17 @@ export async function ensureDb(couch: ServerScope, name: string): Promise<void> 
 	}
 }
 
-async function putSecurity(couch: ServerScope, db: string, members: object): Promise<void> {
-	// Only server admins administer TaskFlow databases: a database admin could write design
-	// documents and so replace the validator.
-	const security = { admins: { names: [], roles: ['_admin'] }, members };
+async function putSecurity(couch: ServerScope, db: string, security: object): Promise<void> {
 	await couch.request({ db, path: '_security', method: 'PUT', body: security });
+}
+
+/** Writes a workspace database's `_security` for its member list (see membership-rules). */
+export async function putWorkspaceSecurity(
+	couch: ServerScope,
+	id: string,
+	members: Members
+): Promise<void> {
+	await putSecurity(couch, workspaceDbName(id), securityObject(members));
 }
 
 /** Writes design documents whose content differs from what is stored. */
@@ -96,12 +103,15 @@ export async function deployDesignDocs(db: DocumentScope<unknown>, docs: DesignD
 const sortKeys = (o: Record<string, unknown>) =>
 	Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-/** Creates or updates one workspace database: `_security` and design documents. */
-export async function provisionWorkspace(couch: ServerScope, id: string): Promise<string> {
+/** Creates or updates one workspace database: `_security` for `members`, design documents. */
+export async function provisionWorkspace(
+	couch: ServerScope,
+	id: string,
+	members: Members
+): Promise<string> {
 	const name = workspaceDbName(id);
 	await ensureDb(couch, name);
-	const roles = workspaceRoles(id);
-	await putSecurity(couch, name, { names: [], roles: [roles.admin, roles.member, roles.viewer] });
+	await putWorkspaceSecurity(couch, id, members);
 	await deployDesignDocs(couch.use(name), [workspaceDesignDoc()]);
 	return name;
 }
@@ -113,7 +123,10 @@ export async function provisionWorkspace(couch: ServerScope, id: string): Promis
 export async function provisionUserDb(couch: ServerScope, userName: string): Promise<string> {
 	const name = userDbName(userName);
 	await ensureDb(couch, name);
-	await putSecurity(couch, name, { names: [userName], roles: [] });
+	await putSecurity(couch, name, {
+		admins: { names: [], roles: ['_admin'] },
+		members: { names: [userName], roles: [] }
+	});
 	await deployDesignDocs(couch.use(name), [userDesignDoc()]);
 	return name;
 }
@@ -141,12 +154,76 @@ export async function listWorkspaces(couch: ServerScope): Promise<WorkspaceEntry
  */
 export async function provisionServer(couch: ServerScope): Promise<void> {
 	for (const db of SYSTEM_DBS) await ensureDb(couch, db);
-	await deployDesignDocs(couch.use('_users'), [usersIndexDesignDoc()]);
 	await ensureDb(couch, REGISTRY_DB);
-	await putSecurity(couch, REGISTRY_DB, { names: [], roles: ['_admin'] });
+	const adminsOnly = {
+		admins: { names: [], roles: ['_admin'] },
+		members: { names: [], roles: ['_admin'] }
+	};
+	await putSecurity(couch, REGISTRY_DB, adminsOnly);
+	await deployDesignDocs(couch.use(REGISTRY_DB), [registryDesignDoc()]);
+	const legacy = await legacyRoles(couch);
 	for (const ws of await listWorkspaces(couch)) {
-		await provisionWorkspace(couch, ws._id.slice('workspace:'.length));
+		const id = ws._id.slice('workspace:'.length);
+		const members = ws.members ?? (await adoptLegacyMembers(couch, ws, legacy.get(id) ?? {}));
+		await provisionWorkspace(couch, id, members);
 	}
+	await dropLegacyRoles(couch, legacy);
 	// Accounts made before private databases had validators (or by hand) get theirs here.
 	for (const user of await listUserNames(couch)) await provisionUserDb(couch, user);
+}
+
+const LEGACY_ROLE = /^ws\.([0-9a-z]+)\.(admin|member|viewer)$/;
+
+/**
+ * Workspace roles as versions before member lists kept them, on `_users` documents
+ * (`ws.<id>.<role>`): workspace id → name → strongest role.
+ */
+async function legacyRoles(
+	couch: ServerScope
+): Promise<Map<string, Record<string, WorkspaceRole>>> {
+	const out = new Map<string, Record<string, WorkspaceRole>>();
+	const res = await couch.use('_users').list({
+		startkey: 'org.couchdb.user:',
+		endkey: 'org.couchdb.user:\ufff0',
+		include_docs: true
+	});
+	for (const row of res.rows) {
+		const doc = row.doc as { name?: string; roles?: unknown } | undefined;
+		if (!doc?.name || !Array.isArray(doc.roles)) continue;
+		for (const role of doc.roles) {
+			const m = typeof role === 'string' ? LEGACY_ROLE.exec(role) : null;
+			if (!m) continue;
+			const [, ws, r] = m as unknown as [string, string, WorkspaceRole];
+			const list = out.get(ws) ?? {};
+			if (!list[doc.name] || atLeast(r, list[doc.name]!)) list[doc.name] = r;
+			out.set(ws, list);
+		}
+	}
+	return out;
+}
+
+/** Stores a member list on an entry that has none yet; its creator, still an admin, owns it. */
+async function adoptLegacyMembers(
+	couch: ServerScope,
+	entry: WorkspaceEntry,
+	legacy: Record<string, WorkspaceRole>
+): Promise<Members> {
+	const members: Record<string, WorkspaceRole> = { ...legacy };
+	if (members[entry.createdBy] === 'admin') members[entry.createdBy] = 'owner';
+	await couch.use<WorkspaceEntry>(REGISTRY_DB).insert({ ...entry, members });
+	return members;
+}
+
+/** Removes `ws.*` roles from accounts once their member lists are stored. */
+async function dropLegacyRoles(
+	couch: ServerScope,
+	legacy: Map<string, Record<string, WorkspaceRole>>
+): Promise<void> {
+	const names = new Set([...legacy.values()].flatMap((m) => Object.keys(m)));
+	for (const name of names) {
+		const users = couch.use<{ roles: string[] }>('_users');
+		const doc = await users.get(`org.couchdb.user:${name}`);
+		const roles = doc.roles.filter((r) => !LEGACY_ROLE.test(r));
+		if (roles.length !== doc.roles.length) await users.insert({ ...doc, roles });
+	}
 }

@@ -11,15 +11,20 @@ import type { DesignDoc } from './workspace.ddoc';
 /** Largest JSON size of one preferences document. */
 export const MAX_USER_DOC_BYTES = 16 * 1024;
 
-/** The `validate_doc_update` source: one ES5 function expression, no outside references. */
-export function userValidateSource(): string {
-	const schemas = Object.fromEntries(
+/** JSON Schema of every document type of a private database, keyed by `type`. */
+export function userJsonSchemas(): Record<string, unknown> {
+	return Object.fromEntries(
 		Object.entries(userDocSchemas).map(([type, schema]) => {
 			const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 			delete json.$schema;
 			return [type, json];
 		})
 	);
+}
+
+/** The `validate_doc_update` source: one ES5 function expression, no outside references. */
+export function userValidateSource(): string {
+	const schemas = userJsonSchemas();
 	return [
 		'function (newDoc, oldDoc, userCtx, secObj) {',
 		`\tvar schemas = ${JSON.stringify(schemas)};`,

@@ -9,6 +9,7 @@ import { MAX_DOC_BYTES, workspaceDocSchemas } from '../src/lib/domain/schemas/do
 import { checkJsonSchema } from './lib/json-schema-check.js';
 import { workspaceViews } from './lib/workspace-views.js';
 import { workspaceRules } from './lib/workspace-rules.js';
+import { workspaceFilters } from './lib/workspace-filters.js';
 
 /** A design document as stored in CouchDB (without `_rev`). */
 export interface DesignDoc {
@@ -36,7 +37,7 @@ export function workspaceValidateSource(): string {
 		`\tvar schemas = ${JSON.stringify(workspaceJsonSchemas())};`,
 		`\tvar checkJsonSchema = ${checkJsonSchema.toString()};`,
 		`\tvar rules = ${workspaceRules.toString()};`,
-		`\treturn rules(newDoc, oldDoc, userCtx, schemas, ${MAX_DOC_BYTES}, checkJsonSchema, ${MAX_ATTACHMENT_BYTES});`,
+		`\treturn rules(newDoc, oldDoc, userCtx, secObj, schemas, ${MAX_DOC_BYTES}, checkJsonSchema, ${MAX_ATTACHMENT_BYTES});`,
 		'}'
 	].join('\n');
 }
@@ -52,14 +53,12 @@ export function workspaceViewSources(): Record<string, { map: string; reduce?: s
 }
 
 /**
- * Replication filters (`filter=taskflow/<name>` on `_changes`): devices pull attachment
- * documents, which carry files, in their own replication so a big photo never holds up
- * tasks and comments (see src/lib/db/sync-engine.ts). Deletions keep their `_id`, so both
- * filters see them.
+ * Replication filters (`filter=taskflow/<name>` on `_changes`), as source text; see
+ * lib/workspace-filters.js.
  */
 export const WORKSPACE_FILTERS = {
-	docs: 'function (doc) { return doc._id.indexOf("attachment:") !== 0; }',
-	attachments: 'function (doc) { return doc._id.indexOf("attachment:") === 0; }'
+	docs: workspaceFilters.docs.toString(),
+	attachments: workspaceFilters.attachments.toString()
 };
 
 /** The workspace design document. */

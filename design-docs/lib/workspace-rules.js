@@ -4,11 +4,15 @@
  * self-contained; the schemas, size limit and checker come in as arguments.
  *
  * Server admins (`_admin`) skip authorization but are still schema-checked. Everyone else
- * needs `ws.<wsid>.admin` or `ws.<wsid>.member` for the database `tf-ws-<wsid>`.
+ * must be named in the database's security object: `secObj.taskflow.writers` may write,
+ * `secObj.taskflow.admins` may also set rates and remove others' files. The security object
+ * is rewritten from the workspace's member list on every change, so a role change holds on
+ * the very next write; a session's roles (cached by CouchDB) play no part.
  *
  * @param {any} newDoc
  * @param {any} oldDoc
  * @param {{ name: string | null, roles: string[], db?: string }} userCtx
+ * @param {{ taskflow?: { writers?: string[], admins?: string[] } } | null} secObj
  * @param {Record<string, any>} schemas JSON Schema per document `type`
  * @param {number} maxDocBytes
  * @param {(schema: any, value: any, path: string) => string | null} checkJsonSchema
@@ -18,6 +22,7 @@ export function workspaceRules(
 	newDoc,
 	oldDoc,
 	userCtx,
+	secObj,
 	schemas,
 	maxDocBytes,
 	checkJsonSchema,
@@ -26,20 +31,18 @@ export function workspaceRules(
 	var roles = userCtx.roles || [];
 	var isAdmin = roles.indexOf('_admin') !== -1;
 	var user = userCtx.name;
-	var wsMatch = /^tf-ws-(.+)$/.exec(userCtx.db || '');
-	var ws = wsMatch ? wsMatch[1] : null;
+	var tf = (secObj && secObj.taskflow) || {};
+	var writers = tf.writers || [];
+	var wsAdmins = tf.admins || [];
 	/** @type {Record<string, unknown>} */
 	var body = {};
 	var key, type, err, size;
 	var old = oldDoc && !oldDoc._deleted ? oldDoc : null;
 
-	var isWsAdmin = isAdmin || (ws !== null && roles.indexOf('ws.' + ws + '.admin') !== -1);
+	var isWsAdmin = isAdmin || (!!user && wsAdmins.indexOf(user) !== -1);
 	if (!isAdmin) {
-		if (!ws || !user) throw { unauthorized: 'sign in as a member of this workspace to write' };
-		if (
-			roles.indexOf('ws.' + ws + '.admin') === -1 &&
-			roles.indexOf('ws.' + ws + '.member') === -1
-		) {
+		if (!user) throw { unauthorized: 'sign in as a member of this workspace to write' };
+		if (writers.indexOf(user) === -1) {
 			throw { unauthorized: 'only workspace admins and members may write; viewers read only' };
 		}
 	}
@@ -53,6 +56,14 @@ export function workspaceRules(
 	}
 
 	if (newDoc._deleted === true) {
+		// A deletion keeps whatever body it carries: it is held to the same size and keys.
+		err = pollutingKey(newDoc, 'doc', 0);
+		if (err) throw { forbidden: err };
+		size = unescape(encodeURIComponent(JSON.stringify(newDoc))).length;
+		if (size > maxDocBytes) {
+			throw { forbidden: 'doc.(deletion): larger than ' + maxDocBytes + ' bytes' };
+		}
+		if (newDoc._attachments) throw { forbidden: 'doc._attachments: a deletion carries no files' };
 		type = old ? old.type : newDoc._id.split(':')[0];
 		if (type === 'activity') throw { forbidden: 'activity.doc: activity is append-only' };
 		if (type === 'comment' && !isAdmin) {

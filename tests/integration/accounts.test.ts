@@ -81,7 +81,7 @@ describe('invites and members', () => {
 		});
 		expect(await accepted.json()).toMatchObject({ id: admin.ws.id, role: 'viewer' });
 		const list = await members(cookie);
-		expect(list[0]).toEqual({ name: admin.name, role: 'admin' });
+		expect(list[0]).toEqual({ name: admin.name, role: 'owner' });
 		expect(list).toContainEqual({ name, role: 'viewer' });
 		const task = newTask(name);
 		const write = () =>
@@ -115,12 +115,56 @@ describe('invites and members', () => {
 		expect(bad.status).toBe(400);
 	});
 
-	it('keeps one admin: the last one can neither leave nor be demoted', async () => {
-		const me = `/workspaces/${admin.ws.id}/members/${admin.name}`;
-		const leave = await as(admin.cookie, api(me), { method: 'DELETE' });
-		expect(leave.status).toBe(409);
-		const demote = await as(admin.cookie, api(me), { method: 'PUT', json: { role: 'viewer' } });
-		expect(demote.status).toBe(409);
+	it('keeps the owner: nobody removes or demotes them, and they hand ownership on', async () => {
+		const ws = await ownerWithWorkspace('acc-own');
+		const path = (name: string) => api(`/workspaces/${ws.ws.id}/members/${name}`);
+		const leave = await as(ws.cookie, path(ws.name), { method: 'DELETE' });
+		expect(leave.status).toBe(403);
+		expect(((await leave.json()) as { reason: string }).reason).toMatch(/owner/);
+		const demote = await as(ws.cookie, path(ws.name), { method: 'PUT', json: { role: 'viewer' } });
+		expect(demote.status).toBe(403);
+		// An admin the owner invited cannot remove or demote them.
+		const adminName = uniqueName('acc-adm2');
+		const adminCookie = await login(
+			adminName,
+			await createUser(adminName, [`ws.${ws.ws.id}.admin`])
+		);
+		expect((await as(adminCookie, path(ws.name), { method: 'DELETE' })).status).toBe(403);
+		const coup = await as(adminCookie, path(ws.name), { method: 'PUT', json: { role: 'member' } });
+		expect(coup.status).toBe(403);
+		const grab = await as(adminCookie, path(adminName), { method: 'PUT', json: { role: 'owner' } });
+		expect(grab.status).toBe(403);
+		// The owner hands ownership on and becomes an admin; then they may leave.
+		const handOn = await as(ws.cookie, path(adminName), { method: 'PUT', json: { role: 'owner' } });
+		expect(handOn.status).toBe(200);
+		const list = (await (await as(ws.cookie, api(`/workspaces/${ws.ws.id}/members`))).json()) as {
+			name: string;
+			role: string;
+		}[];
+		expect(list).toEqual([
+			{ name: adminName, role: 'owner' },
+			{ name: ws.name, role: 'admin' }
+		]);
+		expect((await as(ws.cookie, path(ws.name), { method: 'DELETE' })).status).toBe(200);
+	});
+
+	it('applies role changes of two admins at once one after the other', async () => {
+		const ws = await ownerWithWorkspace('acc-race');
+		const [a, b] = [uniqueName('acc-ra'), uniqueName('acc-rb')];
+		const ca = await login(a, await createUser(a, [`ws.${ws.ws.id}.admin`]));
+		const cb = await login(b, await createUser(b, [`ws.${ws.ws.id}.admin`]));
+		const demote = (cookie: string, name: string) =>
+			as(cookie, api(`/workspaces/${ws.ws.id}/members/${name}`), {
+				method: 'PUT',
+				json: { role: 'viewer' }
+			});
+		const results = await Promise.all([demote(ca, b), demote(cb, a)]);
+		// Whoever is applied second is no longer an admin by then.
+		expect(results.map((r) => r.status).sort()).toEqual([200, 403]);
+		const list = (await (await as(ws.cookie, api(`/workspaces/${ws.ws.id}/members`))).json()) as {
+			role: string;
+		}[];
+		expect(list.filter((m) => m.role === 'admin')).toHaveLength(1);
 	});
 
 	it('lets a member leave', async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PouchDB from 'pouchdb-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { securityObject } from '../../src/lib/server/membership-rules';
 import { workspaceDesignDoc } from '../../design-docs/workspace.ddoc';
 import { as, createUser, door, login, ownerWithWorkspace, uniqueName, upstream } from './helpers';
 import { corpus } from './invalid-corpus';
@@ -47,10 +48,11 @@ function refusedLocally(docs: Doc[], user: string, ws: string): boolean[] {
 	const validate = new Function(
 		`return (${workspaceDesignDoc().validate_doc_update!});`
 	)() as Validate;
-	const ctx = { name: user, roles: [`ws.${ws}.member`], db: `tf-ws-${ws}` };
+	const ctx = { name: user, roles: [], db: `tf-ws-${ws}` };
+	const sec = securityObject({ [user]: 'member' });
 	return docs.map((d) => {
 		try {
-			validate(JSON.parse(JSON.stringify(d)) as Doc, null, ctx, {});
+			validate(JSON.parse(JSON.stringify(d)) as Doc, null, ctx, sec);
 			return false;
 		} catch {
 			return true;

@@ -56,18 +56,11 @@ describe('the door', () => {
 			json: { last_seq: 0 }
 		});
 		expect(local.status).toBe(201);
-		const find = await as(owner.cookie, door(`${ws}/_find`), {
-			method: 'POST',
-			json: { selector: { type: 'task' }, limit: 1 }
-		});
-		expect(find.status).toBe(200);
 		const diff = await as(owner.cookie, door(`${ws}/_revs_diff`), {
 			method: 'POST',
 			json: { 'task:x': ['1-abc'] }
 		});
 		expect(diff.status).toBe(200);
-		const me = await asOwner(`/_users/org.couchdb.user:${owner.name}`);
-		expect(me.status).toBe(200);
 	});
 
 	it.each([
@@ -127,10 +120,10 @@ describe('the door', () => {
 			});
 			expect(res.status, `${method} ${path}`).toBe(403);
 		}
-		const sec = (await (await asOwner(`${ws}/_security`)).json()) as {
-			members: { roles: string[] };
+		const sec = (await (await upstream(`${ws}/_security`)).json()) as {
+			members: { names: string[] };
 		};
-		expect(sec.members.roles).toContain(`ws.${owner.ws.id}.viewer`);
+		expect(sec.members.names).toEqual([owner.name]);
 	});
 
 	it('refuses malformed and traversing paths with 400', async () => {
@@ -176,9 +169,12 @@ describe('the door', () => {
 		};
 		expect(session.userCtx.name).toBeNull();
 		expect(session.userCtx.roles).not.toContain('_admin');
-		const config = await fetch(`${inject('couchUrl')}/_config`);
-		expect([401, 403]).toContain(config.status);
-		expect((await upstream('/_config')).status).toBe(200);
+		// Upstream, without credentials: CouchDB 3 (and the embedded server) keep databases
+		// and their list from anonymous callers; the server admin gets them.
+		for (const path of ['/_all_dbs', '/tf-registry/_all_docs', `/${owner.ws.db}/_all_docs`]) {
+			expect([401, 403], path).toContain((await fetch(`${inject('couchUrl')}${path}`)).status);
+		}
+		expect((await upstream('/_all_dbs')).status).toBe(200);
 		const anonymous = await fetch(`${new URL(door()).origin}/db/_config`);
 		expect(anonymous.status).toBe(403);
 	});

@@ -1,6 +1,9 @@
 /** Shared helpers for integration tests: users, sessions and documents through the door. */
 import { inject } from 'vitest';
 import { ulid } from 'ulidx';
+import { adminClient } from '../../couchdb/provision';
+import type { WorkspaceRole } from '../../src/lib/server/membership-rules';
+import { MembershipStore } from '../../src/lib/server/workspace-members';
 
 export const baseUrl = () => inject('baseUrl');
 export const door = (path = '') => `${inject('baseUrl')}/db${path}`;
@@ -26,23 +29,49 @@ export async function upstream(path: string, init: RequestInit = {}): Promise<Re
 	return fetch(`${inject('couchUrl')}${path}`, { ...init, headers });
 }
 
-/** Creates a `_users` account directly upstream and returns its password. */
+/** A workspace role in the tests' shorthand: `ws.<id>.<role>`. */
+const MEMBERSHIP = /^ws\.([0-9a-z]+)\.(owner|admin|member|viewer)$/;
+
+/**
+ * Creates an account directly upstream and returns its password. `roles` of the form
+ * `ws.<id>.<role>` make the user a member of that workspace (on its member list, as the
+ * app keeps it); other roles go on the account itself (`tf.owner`: owns the server).
+ */
 export async function createUser(name: string, roles: string[] = []): Promise<string> {
 	const password = `pw-${Math.random().toString(36).slice(2)}`;
+	const own = roles.filter((r) => !MEMBERSHIP.test(r));
 	const res = await upstream(`/_users/org.couchdb.user:${name}`, {
 		method: 'PUT',
-		body: JSON.stringify({ _id: `org.couchdb.user:${name}`, type: 'user', name, roles, password })
+		body: JSON.stringify({
+			_id: `org.couchdb.user:${name}`,
+			type: 'user',
+			name,
+			roles: own,
+			password
+		})
 	});
 	if (!res.ok) throw new Error(`creating ${name}: ${res.status} ${await res.text()}`);
+	for (const role of roles) {
+		const m = MEMBERSHIP.exec(role);
+		if (m) await setMember(m[1]!, name, m[2] as WorkspaceRole);
+	}
 	return password;
 }
 
-/** Replaces a user's roles directly upstream. */
-export async function setRoles(name: string, roles: string[]): Promise<void> {
-	const id = `/_users/org.couchdb.user:${name}`;
-	const doc = (await (await upstream(id)).json()) as Record<string, unknown>;
-	const res = await upstream(id, { method: 'PUT', body: JSON.stringify({ ...doc, roles }) });
-	if (!res.ok) throw new Error(`setting roles of ${name}: ${res.status}`);
+let store: MembershipStore | null = null;
+
+/**
+ * Puts `name` on workspace `ws`'s member list with `role` (null takes them off), as the
+ * server admin and past the members API's rules: a fixture, not a test of those rules.
+ */
+export async function setMember(ws: string, name: string, role: WorkspaceRole | null) {
+	store ??= new MembershipStore(adminClient(inject('couchUrl'), inject('admin')));
+	await store.update(ws, (members) => {
+		const next = { ...members };
+		if (role) next[name] = role;
+		else delete next[name];
+		return next;
+	});
 }
 
 /** Signs in through the door; returns the `AuthSession` cookie pair. */

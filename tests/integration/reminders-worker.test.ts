@@ -18,7 +18,7 @@ import {
 	newComment,
 	newTask,
 	ownerWithWorkspace,
-	setRoles,
+	setMember,
 	uniqueName
 } from './helpers';
 import { adminCouch, eventually, startTestWorker } from './worker-fixtures';
@@ -194,7 +194,7 @@ describe('reminders worker', () => {
 	});
 
 	it('stops notifying a member whose access was revoked', async () => {
-		await setRoles(ben, ['tf.user']);
+		await setMember(owner.ws.id, ben, null);
 		const before = (await inbox(ben)).length;
 		// One bulk: Ben's assignment and Ana's; when Ana's arrives, Ben's was decided too.
 		const t1 = { ...newTask(owner.name), project, assignee: ben };
@@ -207,7 +207,7 @@ describe('reminders worker', () => {
 			(await inbox(ana)).some((n) => n._id === `notification:assigned:${acts[1]!._id.slice(9)}`)
 		);
 		expect(await inbox(ben)).toHaveLength(before);
-		await setRoles(ben, ['tf.user', `ws.${owner.ws.id}.member`]);
+		await setMember(owner.ws.id, ben, 'member');
 	});
 
 	it('tells the assignee of a dependent task when its blocker is done', async () => {

@@ -45,8 +45,8 @@ describe('restarting the server', () => {
 				credentials: s.embedded
 					? await readFile(path.join(dataDir, 'admin-credentials.json'), 'utf8')
 					: null,
-				couchConfig: s.embedded
-					? await readFile(path.join(dataDir, 'couch', 'config.json'), 'utf8')
+				sessionSecret: s.embedded
+					? await readFile(path.join(dataDir, 'session-secret'), 'utf8')
 					: null
 			};
 		};

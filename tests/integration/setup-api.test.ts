@@ -40,7 +40,7 @@ describe('accounts API', () => {
 				userDb: string;
 			};
 			expect(body.name).toBe(owner.name);
-			expect(body.workspace).toMatchObject({ name: 'Field crew', role: 'admin' });
+			expect(body.workspace).toMatchObject({ name: 'Field crew', role: 'owner' });
 			expect(body.workspace.db).toBe(`tf-ws-${body.workspace.id}`);
 			expect(body.userDb).toMatch(/^tf-user-[0-9a-f]+$/);
 			firstWs = body.workspace;
@@ -58,9 +58,9 @@ describe('accounts API', () => {
 		cookie = await login(owner.name, owner.password);
 		const me = await as(cookie, api('/me'));
 		expect(me.status).toBe(200);
-		const body = (await me.json()) as { name: string; roles: string[]; workspaces: unknown[] };
+		const body = (await me.json()) as { name: string; owner: boolean; workspaces: unknown[] };
 		expect(body.name).toBe(owner.name);
-		expect(body.roles).toContain('tf.owner');
+		expect(body.owner).toBe(true);
 		expect(body.workspaces).toEqual([firstWs]);
 	});
 
@@ -85,7 +85,7 @@ describe('accounts API', () => {
 		const res = await as(cookie, api('/workspaces'), { method: 'POST', json: { name: 'Second' } });
 		expect(res.status).toBe(201);
 		const ws = (await res.json()) as { id: string; name: string; role: string; db: string };
-		expect(ws).toEqual({ id: ws.id, name: 'Second', role: 'admin', db: `tf-ws-${ws.id}` });
+		expect(ws).toEqual({ id: ws.id, name: 'Second', role: 'owner', db: `tf-ws-${ws.id}` });
 		const me = (await (await as(cookie, api('/me'))).json()) as { workspaces: unknown[] };
 		expect(me.workspaces).toContainEqual(ws);
 		expect(me.workspaces).toHaveLength(2);

@@ -19,7 +19,7 @@ import {
 	newTask,
 	newTimeEntry,
 	ownerWithWorkspace,
-	setRoles,
+	setMember,
 	uniqueName,
 	type TestDoc
 } from './helpers';
@@ -183,7 +183,7 @@ describe('workspace import', () => {
 		expect(anonymous.status).toBe(401);
 		const outsider = await as(bob.cookie, importUrl(target.id), { method: 'POST', json: batch });
 		expect(outsider.status).toBe(404);
-		await setRoles(bob.name, [`ws.${ann.ws.id}.member`, `ws.${target.id}.member`]);
+		await setMember(target.id, bob.name, 'member');
 		const member = await as(bob.cookie, importUrl(target.id), { method: 'POST', json: batch });
 		expect(member.status).toBe(403);
 	});

@@ -5,6 +5,8 @@
 import { request, type WorkspaceInfo } from './api-client';
 
 export type Role = WorkspaceInfo['role'];
+/** Roles an invite can give (ownership is handed on, never invited into). */
+export type InviteRole = Exclude<Role, 'owner'>;
 export type SignupPolicy = 'open' | 'invite-only' | 'owner-creates';
 
 export interface Member {
@@ -16,13 +18,13 @@ export interface CreatedInvite {
 	token: string;
 	/** Path of the invite page on this server, e.g. `/invite/<token>`. */
 	path: string;
-	role: Role;
+	role: InviteRole;
 	expiresAt: string;
 }
 
 export interface InviteInfo {
 	workspace: { id: string; name: string };
-	role: Role;
+	role: InviteRole;
 	invitedBy: string;
 	expiresAt: string;
 }
@@ -36,7 +38,7 @@ export const accounts = {
 	/** Removes a member; with your own name, leaves the workspace. */
 	remove: (wsId: string, name: string) =>
 		request<{ ok: true }>('DELETE', `${ws(wsId)}/members/${encodeURIComponent(name)}`),
-	invite: (wsId: string, role: Role, hours: number) =>
+	invite: (wsId: string, role: InviteRole, hours: number) =>
 		request<CreatedInvite>('POST', `${ws(wsId)}/invites`, { role, hours }),
 	inviteInfo: (token: string) =>
 		request<InviteInfo>('GET', `/api/invites/${encodeURIComponent(token)}`),

@@ -7,13 +7,16 @@
 export interface WorkspaceInfo {
 	id: string;
 	name: string;
-	role: 'admin' | 'member' | 'viewer';
+	role: 'owner' | 'admin' | 'member' | 'viewer';
 	db: string;
 }
 
+/** Whether a workspace role administers the workspace (owners do everything admins do). */
+export const isAdminRole = (role: WorkspaceInfo['role']): boolean =>
+	role === 'owner' || role === 'admin';
+
 export interface Me {
 	name: string;
-	roles: string[];
 	/** True for the owner who set the server up (manages sign-up and accounts). */
 	owner: boolean;
 	workspaces: WorkspaceInfo[];

@@ -4,8 +4,8 @@
  * `application/json`, which also keeps cross-site HTML forms from posting here.
  *
  * - `GET/POST /api/setup` first-run owner and workspace (409 once done)
- * - `GET /api/me` → `{ name, roles, owner, workspaces, userDb }` or 401
- * - `POST /api/workspaces` `{ name }` → 201 workspace, caller as admin
+ * - `GET /api/me` → `{ name, owner, workspaces, userDb }` or 401
+ * - `POST /api/workspaces` `{ name }` → 201 workspace, caller as owner
  * - `GET/PUT /api/policy` sign-up policy (`PUT`: owner only)
  * - `POST /api/signup` `{ name, password, invite? }`; `POST /api/users` (owner creates)
  * - `POST /api/password` `{ current, next }` → new session cookie
@@ -22,7 +22,13 @@ import {
 	signupInput,
 	workspaceInput
 } from './accounts-input';
-import { createWorkspace, describeUser, needsSetup, setupOwner } from './accounts-service';
+import {
+	createWorkspace,
+	describeUser,
+	needsSetup,
+	isServerOwner,
+	setupOwner
+} from './accounts-service';
 import { createRouter, type ApiDeps, type Route } from './api-router';
 import { couchError, HttpError } from './http-json';
 import { blockedMessage } from './login-limiter';
@@ -31,11 +37,10 @@ import { memberRoutes } from './members-routes';
 import { backupRoutes } from './backup-routes';
 import { calendarRoutes } from './calendar/calendar-routes';
 import { changePassword, createAccount, getPolicy, setPolicy, signUp } from './signup-service';
-import { OWNER_ROLE } from './user-roles';
 
 export { API_BODY_LIMIT } from './api-router';
 
-function accountRoutes({ couch, upstream, limiter }: ApiDeps): Route[] {
+function accountRoutes({ couch, upstream, limiter, members }: ApiDeps): Route[] {
 	return [
 		[
 			'/api/setup',
@@ -50,7 +55,10 @@ function accountRoutes({ couch, upstream, limiter }: ApiDeps): Route[] {
 				}
 			}
 		],
-		['/api/me', { GET: async (c) => c.send(200, await describeUser(couch, await c.user())) }],
+		[
+			'/api/me',
+			{ GET: async (c) => c.send(200, await describeUser(couch, members, (await c.user()).name)) }
+		],
 		[
 			'/api/workspaces',
 			{
@@ -65,7 +73,7 @@ function accountRoutes({ couch, upstream, limiter }: ApiDeps): Route[] {
 			{
 				GET: async (c) => c.send(200, { signup: await getPolicy(couch) }),
 				PUT: async (c) => {
-					requireOwner(await c.user());
+					await requireOwner(couch, await c.user());
 					const { signup } = await c.body(policyInput);
 					await setPolicy(couch, signup);
 					c.send(200, { signup });
@@ -74,13 +82,13 @@ function accountRoutes({ couch, upstream, limiter }: ApiDeps): Route[] {
 		],
 		[
 			'/api/signup',
-			{ POST: async (c) => c.send(201, await signUp(couch, await c.body(signupInput))) }
+			{ POST: async (c) => c.send(201, await signUp(couch, members, await c.body(signupInput))) }
 		],
 		[
 			'/api/users',
 			{
 				POST: async (c) => {
-					requireOwner(await c.user());
+					await requireOwner(couch, await c.user());
 					const input = await c.body(accountInput);
 					c.send(201, await createAccount(couch, input.name, input.password));
 				}
@@ -112,8 +120,8 @@ function accountRoutes({ couch, upstream, limiter }: ApiDeps): Route[] {
 	];
 }
 
-function requireOwner(user: { roles: string[] }): void {
-	if (!user.roles.includes(OWNER_ROLE)) {
+async function requireOwner(couch: ApiDeps['couch'], user: { name: string }): Promise<void> {
+	if (!(await isServerOwner(couch, user.name))) {
 		throw new HttpError(403, 'forbidden', 'only the owner of this server may do this');
 	}
 }

@@ -35,7 +35,7 @@ export const inviteInput = z.object({
 	hours: z.number().int().min(INVITE_MIN_HOURS).max(INVITE_MAX_HOURS)
 });
 
-export const roleInput = z.object({ role: z.enum(['admin', 'member', 'viewer']) });
+export const roleInput = z.object({ role: z.enum(['owner', 'admin', 'member', 'viewer']) });
 
 export const passwordInput = z.object({ current: z.string().min(1).max(256), next: password });
 

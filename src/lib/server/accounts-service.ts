@@ -1,7 +1,7 @@
 /**
  * What the accounts API does, as the server admin: first-run setup, workspace creation,
- * and describing the caller. Roles live in `_users` documents (`ws.<id>.<role>`), the
- * workspace names in the registry database.
+ * and describing the caller. Workspaces and their member lists live in the registry
+ * database; the server's owner is the name on its `setup` entry.
  */
 import type { ServerScope } from 'nano';
 import { newWorkspaceId, userDbName, workspaceDbName } from '../domain/ids';
@@ -10,13 +10,13 @@ import {
 	provisionWorkspace,
 	REGISTRY_DB,
 	statusOf,
-	workspaceRoles,
 	type WorkspaceEntry
 } from '../../../couchdb/provision';
 import type { SetupInput } from './accounts-input';
 import { HttpError } from './http-json';
-import type { UserCtx } from './upstream-session';
-import { OWNER_ROLE, ROLE_PATTERN, updateUser, userDocId, type WorkspaceRole } from './user-roles';
+import type { WorkspaceRole } from './membership-rules';
+import { getUser, SERVER_OWNER_ROLE, userDocId } from './user-roles';
+import type { MembershipStore } from './workspace-members';
 
 /** A workspace as the API shows it to one user. */
 export interface WorkspaceView {
@@ -29,7 +29,6 @@ export interface WorkspaceView {
 const conflict = (reason: string) => new HttpError(409, 'conflict', reason);
 
 const SETUP_DOC = 'setup';
-const ROLE_RANK: WorkspaceRole[] = ['admin', 'member', 'viewer'];
 
 /** True until the first owner has been created. */
 export async function needsSetup(couch: ServerScope): Promise<boolean> {
@@ -62,7 +61,7 @@ export async function setupOwner(couch: ServerScope, input: SetupInput) {
 			_id: userDocId(input.name),
 			type: 'user',
 			name: input.name,
-			roles: [OWNER_ROLE, workspaceRoles(id).admin],
+			roles: [SERVER_OWNER_ROLE],
 			password: input.password
 		} as never);
 		const workspace = await createWorkspaceRecord(couch, id, input.workspaceName, input.name);
@@ -75,7 +74,7 @@ export async function setupOwner(couch: ServerScope, input: SetupInput) {
 	}
 }
 
-/** Creates a workspace and makes `user` its admin. */
+/** Creates a workspace owned by `user`. */
 export async function createWorkspace(
 	couch: ServerScope,
 	user: string,
@@ -87,61 +86,46 @@ export async function createWorkspace(
 		if (statusOf(err) === 404) throw new HttpError(403, 'forbidden', `${user} has no account`);
 		throw err;
 	}
-	const id = newWorkspaceId();
-	const view = await createWorkspaceRecord(couch, id, name, user);
-	const admin = workspaceRoles(id).admin;
-	await updateUser(couch, user, (doc) => ({ ...doc, roles: [...doc.roles, admin] }));
-	return view;
+	return createWorkspaceRecord(couch, newWorkspaceId(), name, user);
 }
 
+/**
+ * The database and its `_security` come first, the registry entry last: once the entry
+ * exists the workspace is listed and its owner may use it, and everything it needs is there.
+ */
 async function createWorkspaceRecord(
 	couch: ServerScope,
 	id: string,
 	name: string,
 	createdBy: string
 ): Promise<WorkspaceView> {
-	const db = await provisionWorkspace(couch, id);
+	const members = { [createdBy]: 'owner' as const };
+	const db = await provisionWorkspace(couch, id, members);
 	const entry: WorkspaceEntry = {
 		_id: `workspace:${id}`,
 		type: 'workspace',
 		name,
 		createdBy,
-		createdAt: now()
+		createdAt: now(),
+		members
 	};
 	await couch.use(REGISTRY_DB).insert(entry);
-	return { id, name, role: 'admin', db };
+	return { id, name, role: 'owner', db };
 }
 
-/** The caller's workspaces, from their roles and the registry. */
-export async function describeUser(couch: ServerScope, ctx: UserCtx & { name: string }) {
-	const best = new Map<string, WorkspaceRole>();
-	for (const role of ctx.roles) {
-		const m = ROLE_PATTERN.exec(role);
-		if (!m) continue;
-		const [, id, r] = m as unknown as [string, string, WorkspaceRole];
-		const prev = best.get(id);
-		if (!prev || ROLE_RANK.indexOf(r) < ROLE_RANK.indexOf(prev)) best.set(id, r);
-	}
-	const ids = [...best.keys()];
-	const names = new Map<string, string>();
-	if (ids.length) {
-		const res = await couch
-			.use<WorkspaceEntry>(REGISTRY_DB)
-			.fetch({ keys: ids.map((id) => `workspace:${id}`) });
-		for (const row of res.rows) {
-			if ('doc' in row && row.doc) names.set(row.doc._id.slice('workspace:'.length), row.doc.name);
-		}
-	}
-	const workspaces: WorkspaceView[] = ids
-		.filter((id) => names.has(id))
-		.map((id) => ({ id, name: names.get(id)!, role: best.get(id)!, db: workspaceDbName(id) }));
-	return {
-		name: ctx.name,
-		roles: ctx.roles,
-		owner: ctx.roles.includes(OWNER_ROLE),
-		workspaces,
-		userDb: userDbName(ctx.name)
-	};
+/**
+ * Whether `name` owns this server (manages sign-up and accounts): the role is on their
+ * account, read now as the server admin, never from a session's cached roles.
+ */
+export async function isServerOwner(couch: ServerScope, name: string): Promise<boolean> {
+	return (await getUser(couch, name))?.roles.includes(SERVER_OWNER_ROLE) ?? false;
+}
+
+/** The caller and their workspaces, from the registry's member lists. */
+export async function describeUser(couch: ServerScope, members: MembershipStore, name: string) {
+	const [mine, owner] = await Promise.all([members.workspacesOf(name), isServerOwner(couch, name)]);
+	const workspaces: WorkspaceView[] = mine.map((w) => ({ ...w, db: workspaceDbName(w.id) }));
+	return { name, owner, workspaces, userDb: userDbName(name) };
 }
 
 const now = () => new Date().toISOString();

@@ -7,7 +7,8 @@ import type { ServerScope } from 'nano';
 import { BodyError, couchError, HttpError, readJsonBody, sendJson } from './http-json';
 import { parseInput } from './accounts-input';
 import type { LoginLimiter } from './login-limiter';
-import { sessionOf, type UserCtx } from './upstream-session';
+import { sessionOf } from './upstream-session';
+import type { MembershipStore } from './workspace-members';
 import type { z } from 'zod';
 
 /** What every route handler gets. */
@@ -15,6 +16,8 @@ export interface ApiDeps {
 	upstream: string;
 	couch: ServerScope;
 	limiter: LoginLimiter;
+	/** Workspace member lists: the authority on who belongs where. */
+	members: MembershipStore;
 }
 
 export interface ApiCall {
@@ -22,7 +25,7 @@ export interface ApiCall {
 	res: ServerResponse;
 	params: Record<string, string>;
 	/** The signed-in caller, or a 401. */
-	user(): Promise<UserCtx & { name: string }>;
+	user(): Promise<{ name: string }>;
 	/**
 	 * The JSON body validated by `schema`, or a 400 with a message per field; bodies over
 	 * `limit` bytes (default `API_BODY_LIMIT`) get a 413.
@@ -79,7 +82,7 @@ export function createRouter(deps: ApiDeps, routes: Route[]) {
 			async user() {
 				const ctx = await sessionOf(deps.upstream, req.headers);
 				if (!ctx.name) throw new HttpError(401, 'unauthorized', 'sign in first');
-				return { ...ctx, name: ctx.name };
+				return { name: ctx.name };
 			},
 			async body(schema, limit = API_BODY_LIMIT) {
 				const input = parseInput(schema, await readJsonBody(req, limit));

@@ -17,6 +17,7 @@ import { checkReadiness } from './readiness';
 import { routeLabel } from './route-label';
 import { ServerMetrics } from './server-metrics';
 import { applySecurityHeaders, loggablePath } from './security-headers';
+import { MembershipStore } from './workspace-members';
 import type { WorkerStatus } from './workers/workspace-workers';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -30,8 +31,9 @@ export function createTaskflowRoutes(opts: {
 }) {
 	// One limiter for every way of presenting a password: sign-in, Basic auth, password change.
 	const limiter = new LoginLimiter();
+	const members = new MembershipStore(opts.couch);
 	const door = createDbDoor(opts.upstream, limiter);
-	const api = createAccountsApi({ ...opts, limiter });
+	const api = createAccountsApi({ ...opts, limiter, members });
 	const metrics = new ServerMetrics();
 	return {
 		metrics,

@@ -8,17 +8,16 @@
  */
 import type { ApiDeps, Route } from './api-router';
 import { IMPORT_BODY_LIMIT } from '../domain/backup/import-batches';
-import { requireRole, workspaceEntry } from './members-service';
+import { requireRole } from './members-service';
 import { importBatch, importInput } from './workspace-import';
 
-export function backupRoutes({ couch }: ApiDeps): Route[] {
+export function backupRoutes({ couch, members }: ApiDeps): Route[] {
 	return [
 		[
 			'/api/workspaces/:ws/import',
 			{
 				POST: async (c) => {
-					requireRole((await c.user()).roles, c.params.ws!, 'admin');
-					await workspaceEntry(couch, c.params.ws!);
+					await requireRole(members, c.params.ws!, (await c.user()).name, 'admin');
 					const input = await c.body(importInput, IMPORT_BODY_LIMIT);
 					c.send(200, await importBatch(couch, c.params.ws!, input));
 				}

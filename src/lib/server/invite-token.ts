@@ -4,7 +4,7 @@
  * without a server.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { WorkspaceRole } from './user-roles';
+import type { GrantableRole } from './membership-rules';
 
 /** Allowed lifetimes of a link, in hours: one hour to thirty days. */
 export const INVITE_MIN_HOURS = 1;
@@ -16,7 +16,7 @@ export interface InviteDoc {
 	_rev?: string;
 	type: 'invite';
 	workspace: string;
-	role: WorkspaceRole;
+	role: GrantableRole;
 	createdBy: string;
 	createdAt: string;
 	expiresAt: string;
@@ -46,7 +46,7 @@ export function inviteState(invite: Pick<InviteDoc, 'expiresAt' | 'acceptedBy'>,
 export function newInviteDoc(opts: {
 	token: string;
 	workspace: string;
-	role: WorkspaceRole;
+	role: GrantableRole;
 	createdBy: string;
 	hours: number;
 	now: Date;

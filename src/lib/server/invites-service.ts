@@ -13,13 +13,14 @@ import {
 	newInviteToken,
 	type InviteDoc
 } from './invite-token';
-import { workspaceEntry } from './members-service';
-import { getUser, roleIn, updateUser, withWorkspaceRole, type WorkspaceRole } from './user-roles';
+import { join, type GrantableRole, type WorkspaceRole } from './membership-rules';
+import { getUser } from './user-roles';
+import type { MembershipStore } from './workspace-members';
 
 /** Creates a link; the token is returned once and never stored in clear. */
 export async function createInvite(
 	couch: ServerScope,
-	opts: { workspace: string; role: WorkspaceRole; hours: number; createdBy: string }
+	opts: { workspace: string; role: GrantableRole; hours: number; createdBy: string }
 ) {
 	const token = newInviteToken();
 	const doc = newInviteDoc({ ...opts, token, now: new Date() });
@@ -48,9 +49,9 @@ export async function openInvite(couch: ServerScope, token: string): Promise<Inv
 }
 
 /** What the invite page shows before anyone signs in. */
-export async function describeInvite(couch: ServerScope, token: string) {
+export async function describeInvite(couch: ServerScope, members: MembershipStore, token: string) {
 	const invite = await openInvite(couch, token);
-	const ws = await workspaceEntry(couch, invite.workspace);
+	const ws = await members.require(invite.workspace);
 	return {
 		workspace: { id: invite.workspace, name: ws.name },
 		role: invite.role,
@@ -61,12 +62,18 @@ export async function describeInvite(couch: ServerScope, token: string) {
 
 /**
  * Accepts for `user`. The invite is marked used first — its revision makes a second,
- * concurrent acceptance fail with a conflict — and only then is the role granted. A member
- * who already has a role keeps it (an invite never demotes), and the link stays unused.
+ * concurrent acceptance fail with a conflict — and only then is the role granted (and put
+ * back open if that fails). A member who already has a role keeps it (an invite never
+ * demotes), and the link stays unused.
  */
-export async function acceptInvite(couch: ServerScope, token: string, user: string) {
+export async function acceptInvite(
+	couch: ServerScope,
+	members: MembershipStore,
+	token: string,
+	user: string
+) {
 	const invite = await openInvite(couch, token);
-	const ws = await workspaceEntry(couch, invite.workspace);
+	const ws = await members.require(invite.workspace);
 	const view = (role: WorkspaceRole) => ({
 		id: invite.workspace,
 		name: ws.name,
@@ -75,10 +82,11 @@ export async function acceptInvite(couch: ServerScope, token: string, user: stri
 	});
 	const account = await getUser(couch, user);
 	if (!account) throw new HttpError(403, 'forbidden', `${user} has no TaskFlow account`);
-	const existing = roleIn(account.roles, invite.workspace);
+	const existing = ws.members?.[user];
 	if (existing) return view(existing);
+	let used: { rev: string };
 	try {
-		await couch
+		used = await couch
 			.use(REGISTRY_DB)
 			.insert({ ...invite, acceptedBy: user, acceptedAt: new Date().toISOString() } as never);
 	} catch (err) {
@@ -87,9 +95,14 @@ export async function acceptInvite(couch: ServerScope, token: string, user: stri
 		}
 		throw err;
 	}
-	await updateUser(couch, user, (doc) => ({
-		...doc,
-		roles: withWorkspaceRole(doc.roles, invite.workspace, invite.role)
-	}));
-	return view(invite.role);
+	try {
+		const after = await members.update(invite.workspace, (list) => join(list, user, invite.role));
+		return view(after[user] ?? invite.role);
+	} catch (err) {
+		await couch
+			.use(REGISTRY_DB)
+			.insert({ ...invite, _rev: used.rev })
+			.catch(() => undefined);
+		throw err;
+	}
 }

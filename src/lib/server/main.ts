@@ -9,7 +9,7 @@ import { adminClient, provisionServer, waitForCouch } from '../../../couchdb/pro
 import { ensureAdminCredentials } from './admin-credentials';
 import { createAppServer, createTaskflowRoutes, loadUiHandler } from './app-server';
 import { loadConfig } from './config';
-import { startEmbeddedCouch, type EmbeddedCouch } from './embedded-couch';
+import { startEmbeddedCouch, type EmbeddedCouch } from './embedded/embedded-couch';
 import { createServerWorkers, type ServerWorkers } from './workers/server-workers';
 
 const log = (level: 'info' | 'warn' | 'error', msg: string, extra: object = {}) =>
@@ -75,5 +75,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
 	console.error(`TaskFlow failed to start: ${err instanceof Error ? err.message : String(err)}`);
+	if (process.env.DEBUG_START) console.error(err);
 	process.exit(1);
 });

@@ -2,7 +2,8 @@
  * Members and invites of a workspace:
  *
  * - `GET /api/workspaces/:ws/members` → `[{ name, role }]` (any member)
- * - `PUT /api/workspaces/:ws/members/:name` `{ role }` (admins)
+ * - `PUT /api/workspaces/:ws/members/:name` `{ role }` (admins; `owner` hands ownership on,
+ *   the owner only)
  * - `DELETE /api/workspaces/:ws/members/:name` (admins; anyone for themselves: leave)
  * - `POST /api/workspaces/:ws/invites` `{ role, hours }` → 201 `{ token, path, role, expiresAt }`
  * - `GET /api/invites/:token` → workspace name, role, inviter, expiry (no sign-in needed)
@@ -13,16 +14,16 @@
 import { inviteInput, roleInput } from './accounts-input';
 import type { ApiDeps, Route } from './api-router';
 import { acceptInvite, createInvite, describeInvite } from './invites-service';
-import { listMembers, requireRole, setMemberRole, workspaceEntry } from './members-service';
+import { listMembers, requireRole, setMemberRole } from './members-service';
 
-export function memberRoutes({ couch }: ApiDeps): Route[] {
+export function memberRoutes({ couch, members }: ApiDeps): Route[] {
 	return [
 		[
 			'/api/workspaces/:ws/members',
 			{
 				GET: async (c) => {
-					requireRole((await c.user()).roles, c.params.ws!, 'viewer');
-					c.send(200, await listMembers(couch, c.params.ws!));
+					await requireRole(members, c.params.ws!, (await c.user()).name, 'viewer');
+					c.send(200, await listMembers(members, c.params.ws!));
 				}
 			}
 		],
@@ -30,16 +31,16 @@ export function memberRoutes({ couch }: ApiDeps): Route[] {
 			'/api/workspaces/:ws/members/:name',
 			{
 				PUT: async (c) => {
-					requireRole((await c.user()).roles, c.params.ws!, 'admin');
+					const me = await c.user();
+					await requireRole(members, c.params.ws!, me.name, 'viewer');
 					const { role } = await c.body(roleInput);
-					await setMemberRole(couch, c.params.ws!, c.params.name!, role);
+					await setMemberRole(members, c.params.ws!, me.name, c.params.name!, role);
 					c.send(200, { name: c.params.name, role });
 				},
 				DELETE: async (c) => {
 					const me = await c.user();
-					const self = me.name === c.params.name;
-					requireRole(me.roles, c.params.ws!, self ? 'viewer' : 'admin');
-					await setMemberRole(couch, c.params.ws!, c.params.name!, null);
+					await requireRole(members, c.params.ws!, me.name, 'viewer');
+					await setMemberRole(members, c.params.ws!, me.name, c.params.name!, null);
 					c.send(200, { ok: true });
 				}
 			}
@@ -49,8 +50,7 @@ export function memberRoutes({ couch }: ApiDeps): Route[] {
 			{
 				POST: async (c) => {
 					const me = await c.user();
-					requireRole(me.roles, c.params.ws!, 'admin');
-					await workspaceEntry(couch, c.params.ws!);
+					await requireRole(members, c.params.ws!, me.name, 'admin');
 					const input = await c.body(inviteInput);
 					c.send(
 						201,
@@ -61,14 +61,14 @@ export function memberRoutes({ couch }: ApiDeps): Route[] {
 		],
 		[
 			'/api/invites/:token',
-			{ GET: async (c) => c.send(200, await describeInvite(couch, c.params.token!)) }
+			{ GET: async (c) => c.send(200, await describeInvite(couch, members, c.params.token!)) }
 		],
 		[
 			'/api/invites/:token/accept',
 			{
 				POST: async (c) => {
 					const { name } = await c.user();
-					c.send(200, await acceptInvite(couch, c.params.token!, name));
+					c.send(200, await acceptInvite(couch, members, c.params.token!, name));
 				}
 			}
 		]

@@ -16,6 +16,7 @@ import {
 	type SignupPolicy
 } from './signup-policy';
 import { updateUser, userDocId } from './user-roles';
+import type { MembershipStore } from './workspace-members';
 
 /** The current sign-up policy. */
 export async function getPolicy(couch: ServerScope): Promise<SignupPolicy> {
@@ -58,14 +59,16 @@ export async function createAccount(couch: ServerScope, name: string, password: 
 }
 
 /** Self-service sign-up under the current policy; with an invite, joins its workspace. */
-export async function signUp(couch: ServerScope, input: SignupInput) {
+export async function signUp(couch: ServerScope, members: MembershipStore, input: SignupInput) {
 	const decision = signupAllowed(await getPolicy(couch), input.invite !== undefined);
 	if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason);
 	// Check the invite before creating the account, so a dead link creates nobody.
 	if (input.invite !== undefined) await openInvite(couch, input.invite);
 	const account = await createAccount(couch, input.name, input.password);
 	const workspace =
-		input.invite === undefined ? null : await acceptInvite(couch, input.invite, input.name);
+		input.invite === undefined
+			? null
+			: await acceptInvite(couch, members, input.invite, input.name);
 	return { ...account, workspace };
 }
 

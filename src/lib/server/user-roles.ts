@@ -1,16 +1,10 @@
 /**
- * Workspace roles as stored on `_users` documents (`ws.<id>.admin|member|viewer`), read and
- * changed only by the server admin. CouchDB reads a user's roles on every request, so a
- * change here takes effect on that user's very next request, existing sessions included.
+ * `_users` documents as TaskFlow reads and changes them, always as the server admin.
+ * Workspace roles do not live here (see `workspace-members.ts`): CouchDB applies changes to
+ * `_users` a moment after the write, so nothing that must take effect at once may.
  */
 import type { ServerScope } from 'nano';
 import { statusOf } from '../../../couchdb/provision';
-
-export type WorkspaceRole = 'admin' | 'member' | 'viewer';
-export const WORKSPACE_ROLES: readonly WorkspaceRole[] = ['admin', 'member', 'viewer'];
-/** The role that marks the owner who set the server up. */
-export const OWNER_ROLE = 'tf.owner';
-export const ROLE_PATTERN = /^ws\.([0-9a-z]+)\.(admin|member|viewer)$/;
 
 /** A `_users` document as far as TaskFlow reads it. */
 export interface UserDoc {
@@ -25,21 +19,8 @@ export interface UserDoc {
 
 export const userDocId = (name: string) => `org.couchdb.user:${name}`;
 
-/** The strongest role `roles` grant in workspace `ws`, or null. */
-export function roleIn(roles: readonly string[], ws: string): WorkspaceRole | null {
-	for (const role of WORKSPACE_ROLES) if (roles.includes(`ws.${ws}.${role}`)) return role;
-	return null;
-}
-
-/** `roles` with every role of workspace `ws` replaced by `role` (or removed when null). */
-export function withWorkspaceRole(
-	roles: readonly string[],
-	ws: string,
-	role: WorkspaceRole | null
-): string[] {
-	const others = roles.filter((r) => ROLE_PATTERN.exec(r)?.[1] !== ws);
-	return role ? [...others, `ws.${ws}.${role}`] : others;
-}
+/** The role on the account of whoever set the server up: they manage sign-up and accounts. */
+export const SERVER_OWNER_ROLE = 'tf.owner';
 
 /** Reads a user document, or null when there is none. */
 export async function getUser(couch: ServerScope, name: string): Promise<UserDoc | null> {

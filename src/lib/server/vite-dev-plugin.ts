@@ -13,7 +13,7 @@ export function taskflowDevServer(): Plugin {
 			// Imported lazily so that loading vite.config.ts stays light for builds and tests.
 			const { loadConfig } = await import('./config');
 			const { ensureAdminCredentials } = await import('./admin-credentials');
-			const { startEmbeddedCouch } = await import('./embedded-couch');
+			const { startEmbeddedCouch } = await import('./embedded/embedded-couch');
 			const { createTaskflowRoutes } = await import('./app-server');
 			const { adminClient, provisionServer, waitForCouch } =
 				await import('../../../couchdb/provision');

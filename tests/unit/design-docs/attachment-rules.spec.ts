@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workspaceDesignDoc } from '../../../design-docs/workspace.ddoc';
 import { MAX_ATTACHMENT_BYTES } from '../../../src/lib/domain/attachments';
-import { T, U } from './doc-fixtures';
+import { secObjFor, T, U } from './doc-fixtures';
 
 type Doc = Record<string, unknown>;
 type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: object, secObj: object) => void;
@@ -12,9 +12,9 @@ const WS = '01hzx3k9q8r7m6n5p4v3w2y1ab';
 const member = (name: string) => ({ name, roles: [`ws.${WS}.member`], db: `tf-ws-${WS}` });
 const admin = (name: string) => ({ name, roles: [`ws.${WS}.admin`], db: `tf-ws-${WS}` });
 
-function verdict(doc: Doc, old: Doc | null, ctx: object): unknown {
+function verdict(doc: Doc, old: Doc | null, ctx: Parameters<typeof secObjFor>[0]): unknown {
 	try {
-		ws(doc, old, ctx, {});
+		ws(doc, old, ctx, secObjFor(ctx));
 		return null;
 	} catch (e) {
 		return e;

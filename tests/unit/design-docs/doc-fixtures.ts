@@ -1,4 +1,5 @@
 /** Valid workspace documents and ways to break them, shared by the design-doc specs. */
+import { securityObject, type WorkspaceRole } from '../../../src/lib/server/membership-rules';
 export const T = '01HZX3K9Q8R7M6N5P4V3W2Y1AB';
 export const U = '01HZX3K9Q8R7M6N5P4V3W2Y1AC';
 const at = '2024-05-01T10:00:00.000Z';
@@ -148,4 +149,18 @@ export function withChange(type: string, change: Record<string, unknown>): Recor
 		else doc[k] = v;
 	}
 	return doc;
+}
+
+/**
+ * The security object the server keeps for database `userCtx.db` when `userCtx` has the
+ * workspace role its test notation names (`ws.<id>.<role>`): the specs say who someone is
+ * the way people talk about it, the validator reads it from `_security` (see
+ * membership-rules.ts).
+ */
+export function secObjFor(userCtx: { name?: string | null; roles?: string[]; db?: string }) {
+	const ws = /^tf-ws-(.+)$/.exec(userCtx.db ?? '')?.[1];
+	const role = (userCtx.roles ?? [])
+		.map((r) => new RegExp(`^ws\\.${ws}\\.(owner|admin|member|viewer)$`).exec(r)?.[1])
+		.find(Boolean) as WorkspaceRole | undefined;
+	return securityObject(ws && role && userCtx.name ? { [userCtx.name]: role } : {});
 }

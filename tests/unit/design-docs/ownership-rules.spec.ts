@@ -3,7 +3,7 @@ import { userDesignDoc } from '../../../design-docs/user.ddoc';
 import { workspaceDesignDoc } from '../../../design-docs/workspace.ddoc';
 import { defaultPrefs } from '../../../src/lib/domain/schemas/prefs.schema';
 import { userDbName } from '../../../src/lib/domain/ids';
-import { validDocs, withChange } from './doc-fixtures';
+import { secObjFor, validDocs, withChange } from './doc-fixtures';
 
 type Doc = Record<string, unknown>;
 type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: object, secObj: object) => void;
@@ -13,9 +13,14 @@ const compile = (source: string) =>
 	// eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- compiling the ddoc source is the point
 	new Function(`return (${source});`)() as Validate;
 
-function verdict(validate: Validate, doc: Doc, old: Doc | null, ctx: object): object | null {
+function verdict(
+	validate: Validate,
+	doc: Doc,
+	old: Doc | null,
+	ctx: Parameters<typeof secObjFor>[0]
+): object | null {
 	try {
-		validate(doc, old, ctx, {});
+		validate(doc, old, ctx, secObjFor(ctx));
 		return null;
 	} catch (e) {
 		return e as object;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DOC_BYTES } from '../../../src/lib/domain/schemas/doc-schemas';
 import { workspaceDesignDoc } from '../../../design-docs/workspace.ddoc';
-import { invalidChanges, T, validDocs, withChange } from './doc-fixtures';
+import { invalidChanges, secObjFor, T, validDocs, withChange } from './doc-fixtures';
 
 type Doc = Record<string, unknown>;
 type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: object, secObj: object) => void;
@@ -20,7 +20,7 @@ const admin = ctx('root', ['_admin']);
 /** What the validator throws, or null when it accepts. */
 function verdict(newDoc: Doc, oldDoc: Doc | null, userCtx: object): object | null {
 	try {
-		validate(newDoc, oldDoc, userCtx, {});
+		validate(newDoc, oldDoc, userCtx, secObjFor(userCtx));
 		return null;
 	} catch (e) {
 		return e as object;

@@ -1,15 +1,18 @@
 /** Words for workspace roles and invite lifetimes, shared by the members UI. */
-import type { Role } from '$lib/db/accounts-client';
+import type { InviteRole, Role } from '$lib/db/accounts-client';
 
-export const ROLES: readonly Role[] = ['admin', 'member', 'viewer'];
+/** Roles an admin can give (the owner hands ownership on separately). */
+export const ROLES: readonly InviteRole[] = ['admin', 'member', 'viewer'];
 
 export const ROLE_LABELS: Record<Role, string> = {
+	owner: 'Owner',
 	admin: 'Admin',
 	member: 'Member',
 	viewer: 'Viewer'
 };
 
 export const ROLE_HINTS: Record<Role, string> = {
+	owner: 'Created the workspace; nobody can remove them',
 	admin: 'Manages members, projects and settings',
 	member: 'Creates and edits work',
 	viewer: 'Reads only'

@@ -33,7 +33,7 @@ function originOf(req: IncomingMessage): string {
 	return `${proto}://${/^[\w.:[\]-]+$/.test(host) ? host : 'localhost'}`;
 }
 
-export function calendarRoutes({ couch }: ApiDeps): Route[] {
+export function calendarRoutes({ couch, members }: ApiDeps): Route[] {
 	return [
 		[
 			'/api/calendar',
@@ -62,7 +62,7 @@ export function calendarRoutes({ couch }: ApiDeps): Route[] {
 					const user = await feedOwner(couch, token);
 					const text = renderCalendar(
 						`TaskFlow — ${user}`,
-						await feedEvents(couch, user, originOf(c.req))
+						await feedEvents(couch, members, user, originOf(c.req))
 					);
 					c.res.writeHead(200, {
 						'content-type': 'text/calendar; charset=utf-8',

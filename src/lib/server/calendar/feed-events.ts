@@ -1,14 +1,14 @@
 /**
  * The events of a user's calendar feed, read as server admin: tasks assigned to them with a
- * due date, in every workspace their `_users` roles give them today (leaving a workspace
+ * due date, in every workspace they belong to today (leaving a workspace
  * drops its tasks from the feed on the next poll). Open tasks come from the `open_due` view;
  * tasks finished in the last weeks from a Mango query, so the calendar shows them as done
  * instead of silently dropping them.
  */
 import type { ServerScope } from 'nano';
-import { REGISTRY_DB, statusOf, type WorkspaceEntry } from '../../../../couchdb/provision';
+import { statusOf } from '../../../../couchdb/provision';
 import { ulidOf, workspaceDbName } from '../../domain/ids';
-import { getUser, ROLE_PATTERN } from '../user-roles';
+import type { MembershipStore } from '../workspace-members';
 import type { CalendarEvent } from './ics-render';
 
 /** How far back finished tasks stay in the feed. */
@@ -38,11 +38,6 @@ const isFeedTask = (doc: TaskFacts | undefined, user: string): doc is DatedTask 
 	!doc.deletedAt &&
 	typeof doc.due === 'string' &&
 	/^\d{4}-\d{2}-\d{2}$/.test(doc.due);
-
-/** Workspace ids the roles grant, any role. */
-export function workspacesOf(roles: readonly string[]): string[] {
-	return [...new Set(roles.flatMap((r) => ROLE_PATTERN.exec(r)?.[1] ?? []))];
-}
 
 async function tasksIn(couch: ServerScope, ws: string, user: string): Promise<DatedTask[]> {
 	const db = couch.use<TaskFacts>(workspaceDbName(ws));
@@ -77,28 +72,15 @@ async function projectNames(couch: ServerScope, ws: string, ids: string[]) {
 	return names;
 }
 
-async function workspaceName(couch: ServerScope, ws: string): Promise<string | null> {
-	try {
-		return (await couch.use<WorkspaceEntry>(REGISTRY_DB).get(`workspace:${ws}`)).name;
-	} catch (err) {
-		if (statusOf(err) === 404) return null;
-		throw err;
-	}
-}
-
 /** Every event of `user`'s feed; `origin` makes the task links absolute. */
 export async function feedEvents(
 	couch: ServerScope,
+	members: MembershipStore,
 	user: string,
 	origin: string
 ): Promise<CalendarEvent[]> {
-	const account = await getUser(couch, user);
-	if (!account) return [];
 	const perWorkspace = await Promise.all(
-		workspacesOf(account.roles).map(async (ws) => {
-			const wsName = await workspaceName(couch, ws);
-			// A role for a workspace the registry no longer knows: nothing to read.
-			if (wsName === null) return [];
+		(await members.workspacesOf(user)).map(async ({ id: ws, name: wsName }) => {
 			const tasks = await tasksIn(couch, ws, user).catch((err: unknown) => {
 				if (statusOf(err) === 404) return [];
 				throw err;

@@ -35,7 +35,7 @@ import {
 	notificationSettings,
 	type NotificationSettings
 } from '../../notifications/notification-settings';
-import { roleIn, userDocId } from '../user-roles';
+import { REGISTRY_DB, type WorkspaceEntry } from '../../../../couchdb/provision';
 import type { Change } from './changes-follower';
 import type { WorkspaceWorker } from './workspace-workers';
 
@@ -322,15 +322,16 @@ export class RemindersWorker implements WorkspaceWorker {
 		return settings;
 	}
 
-	/** Members of workspace `ws` among `users` (anyone without a role there is left out). */
+	/** Members of workspace `ws` among `users`, from its member list (read now). */
 	async #members(ws: string, users: string[]): Promise<Set<string>> {
-		const res = await this.#couch.use('_users').fetch({ keys: users.map(userDocId) });
-		const out = new Set<string>();
-		for (const row of res.rows) {
-			const doc = 'doc' in row ? (row.doc as { name?: string; roles?: string[] } | null) : null;
-			if (doc?.name && roleIn(doc.roles ?? [], ws)) out.add(doc.name);
+		let members: Record<string, unknown> = {};
+		try {
+			const entry = await this.#couch.use<WorkspaceEntry>(REGISTRY_DB).get(`workspace:${ws}`);
+			members = entry.members ?? {};
+		} catch (err) {
+			if ((err as { statusCode?: number }).statusCode !== 404) throw err;
 		}
-		return out;
+		return new Set(users.filter((u) => Object.hasOwn(members, u)));
 	}
 
 	async #deliver(dbName: string, drafts: Draft[]): Promise<void> {
