@@ -2,7 +2,7 @@
  * The assistant in use: writing a task that repeats an open one shows it as a possible
  * duplicate before saving; a priority suggestion explains itself, changes nothing until
  * accepted, and accepting stores the value with its provenance on the task (read back from
- * the server through CouchDB's `_find`).
+ * the server through the door).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,14 +21,18 @@ const OWNER = { name: 'olivia', password: 'correct-horse-battery' };
 const EXISTING = 'Replace the leaking water pump seal at station seven';
 const URGENT = 'Production outage: sensor gateway crashes on boot';
 
-/** The task with `title` as the server has it. */
+/** The task with `title` as the server has it (read through the door, as a device would). */
 async function serverTask(page: Page, title: string): Promise<Record<string, unknown> | undefined> {
 	const ws = /\/w\/([0-9a-z]+)/.exec(page.url())?.[1];
-	const res = await page.request.post(`${baseUrl}/db/tf-ws-${ws}/_find`, {
-		data: { selector: { type: 'task', title }, limit: 1 }
+	const range = new URLSearchParams({
+		include_docs: 'true',
+		startkey: JSON.stringify('task:'),
+		endkey: JSON.stringify('task:\ufff0')
 	});
+	const res = await page.request.get(`${baseUrl}/db/tf-ws-${ws}/_all_docs?${range}`);
 	expect(res.ok()).toBe(true);
-	return ((await res.json()) as { docs: Record<string, unknown>[] }).docs[0];
+	const rows = ((await res.json()) as { rows: { doc: Record<string, unknown> }[] }).rows;
+	return rows.map((r) => r.doc).find((d) => d.title === title);
 }
 
 describe('ML suggestions', () => {

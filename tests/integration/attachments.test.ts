@@ -4,12 +4,20 @@
  * replicas syncing through the door with the app's own lane options.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../src/lib/domain/attachments';
 import { syncLanes } from '../../src/lib/db/sync-engine';
 import type { Db } from '../../src/lib/db/pouch';
-import { as, createUser, door, login, newTask, ownerWithWorkspace, uniqueName } from './helpers';
+import {
+	as,
+	attachmentDoc,
+	createUser,
+	door,
+	login,
+	newTask,
+	ownerWithWorkspace,
+	uniqueName
+} from './helpers';
 import { newReplica, remoteDb, type Replica } from './replicas';
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -50,29 +58,6 @@ async function syncLane(d: { replica: Replica; remote: Db }, lane: 0 | 1): Promi
 
 const md5 = (b: Buffer) =>
 	`md5-${createHash('md5').update(b.toString('base64'), 'base64').digest('base64')}`;
-
-function attachmentDoc(user: string, task: string, bytes: Buffer, thumb?: Buffer): Doc {
-	const at = new Date().toISOString();
-	const files: Record<string, unknown> = {
-		file: { content_type: 'image/jpeg', data: bytes.toString('base64') }
-	};
-	if (thumb) files.thumb = { content_type: 'image/jpeg', data: thumb.toString('base64') };
-	return {
-		_id: `attachment:${task.slice(5)}:${ulid()}`,
-		type: 'attachment',
-		task,
-		comment: null,
-		name: 'pump.jpg',
-		contentType: 'image/jpeg',
-		size: bytes.length,
-		width: 1600,
-		height: 1200,
-		createdBy: user,
-		createdAt: at,
-		updatedAt: at,
-		_attachments: files
-	};
-}
 
 const put = (cookie: string, doc: Doc) =>
 	as(cookie, door(`/${owner.ws.db}/${encodeURIComponent(doc._id)}`), { method: 'PUT', json: doc });

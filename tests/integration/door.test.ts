@@ -1,4 +1,8 @@
-import http from 'node:http';
+/**
+ * The door (`/db`) as PouchDB and the app use it: what replication needs passes, everything
+ * else is refused with a JSON reason, even for the server admin, and the answers carry no
+ * CORS headers and no redirects. Attacks are in attacks.test.ts.
+ */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminAuth, as, baseUrl, door, newTask, ownerWithWorkspace, upstream } from './helpers';
 
@@ -7,53 +11,34 @@ beforeAll(async () => {
 	owner = await ownerWithWorkspace('door');
 });
 
-/** Requests through the door as the workspace owner, and as the server admin. */
 const asOwner = (path: string, init: RequestInit = {}) => as(owner.cookie, door(path), init);
 const asAdmin = (path: string, init: RequestInit = {}) =>
 	fetch(door(path), { ...init, headers: { ...init.headers, authorization: adminAuth() } });
 
-/** GET with the path sent verbatim, as a hand-written client could. */
-function rawGet(url: string): Promise<{ status: number; body: string }> {
-	const u = new URL(url);
-	const path = url.slice(u.origin.length);
-	return new Promise((resolve, reject) => {
-		const req = http.request(
-			{ host: u.hostname, port: u.port, path, headers: { authorization: adminAuth() } },
-			(res) => {
-				let body = '';
-				res.on('data', (d: Buffer) => (body += d.toString()));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-			}
-		);
-		req.on('error', reject);
-		req.end();
-	});
-}
-
-async function expectStillHealthy() {
-	expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
-	const task = newTask(owner.name, 'after refusal');
-	const put = await as(owner.cookie, door(`/${owner.ws.db}/${task._id}`), {
-		method: 'PUT',
-		json: task
-	});
-	expect(put.status).toBe(201);
-}
-
 describe('the door', () => {
-	it('passes what PouchDB needs', async () => {
+	it('passes what PouchDB replication needs', async () => {
 		const ws = `/${owner.ws.db}`;
-		expect((await asOwner('/')).status).toBe(200);
-		expect((await asOwner('/_uuids')).status).toBe(200);
+		const root = await asOwner('/');
+		expect(root.status).toBe(200);
+		expect(await root.json()).toMatchObject({ couchdb: 'Welcome' });
 		expect((await asOwner(`${ws}/`)).status).toBe(200);
 		expect((await asOwner(`${ws}/_all_docs?limit=1`)).status).toBe(200);
-		expect((await asOwner(`${ws}/_changes?limit=1`)).status).toBe(200);
-		expect((await asOwner(`${ws}/_security`)).status).toBe(200);
+		const changes = `${ws}/_changes?style=all_docs&since=0&limit=1&filter=taskflow%2Fdocs&seq_interval=1`;
+		expect((await asOwner(changes)).status).toBe(200);
 		expect((await asOwner(`${ws}/_design/taskflow`)).status).toBe(200);
-		expect((await asOwner(`${ws}/_design%2Ftaskflow`)).status).toBe(200);
-		const local = await as(owner.cookie, door(`${ws}/_local/checkpoint`), {
+		// An encoded slash is the same document: answered, never redirected out of /db.
+		const encoded = await asOwner(`${ws}/_design%2Ftaskflow`, { redirect: 'manual' });
+		expect(encoded.status).toBe(200);
+		const checkpoint = {
+			session_id: 's',
+			history: [],
+			replicator: 'pouchdb',
+			version: 1,
+			last_seq: 0
+		};
+		const local = await as(owner.cookie, door(`${ws}/_local/o0e6u1Y7ZyZr6VnV8JLxXw==`), {
 			method: 'PUT',
-			json: { last_seq: 0 }
+			json: checkpoint
 		});
 		expect(local.status).toBe(201);
 		const diff = await as(owner.cookie, door(`${ws}/_revs_diff`), {
@@ -61,6 +46,16 @@ describe('the door', () => {
 			json: { 'task:x': ['1-abc'] }
 		});
 		expect(diff.status).toBe(200);
+		const task = newTask(owner.name);
+		const put = await as(owner.cookie, door(`${ws}/${task._id}`), { method: 'PUT', json: task });
+		expect(put.status).toBe(201);
+		const got = await as(owner.cookie, door(`${ws}/_bulk_get?revs=true&latest=true`), {
+			method: 'POST',
+			json: { docs: [{ id: task._id }] }
+		});
+		expect(got.status).toBe(200);
+		const view = await asOwner(`${ws}/_design/taskflow/_view/tasks_by_status?group_level=1`);
+		expect(view.status).toBe(200);
 	});
 
 	it.each([
@@ -80,22 +75,27 @@ describe('the door', () => {
 		['POST', '/_restart'],
 		['GET', '/_reshard'],
 		['GET', '/_anything'],
+		['GET', '/_all_dbs'],
+		['GET', '/_uuids'],
 		['GET', '/tf-registry/_all_docs'],
 		['GET', '/_users/_all_docs'],
 		['GET', '/_replicator']
 	])('refuses %s %s even for the server admin', async (method, path) => {
 		const res = await asAdmin(path, { method });
-		expect(res.status).toBe(403);
-		expect(await res.json()).toMatchObject({ error: 'forbidden' });
+		expect([403, 404, 405]).toContain(res.status);
+		const body = (await res.json()) as { error?: unknown; reason?: unknown };
+		expect(typeof body.error).toBe('string');
+		expect(typeof body.reason).toBe('string');
 	});
 
-	it('refuses database-level writes, design writes and maintenance', async () => {
+	it('refuses database-level writes, design writes and maintenance, with a JSON reason', async () => {
 		const ws = `/${owner.ws.db}`;
 		const cases: [string, string][] = [
 			['PUT', ws],
 			['DELETE', ws],
 			['POST', ws],
 			['COPY', `${ws}/task:x`],
+			['GET', `${ws}/_security`],
 			['PUT', `${ws}/_security`],
 			['PUT', `${ws}/_design/evil`],
 			['PUT', `${ws}/_design%2Fevil`],
@@ -104,12 +104,14 @@ describe('the door', () => {
 			['POST', `${ws}/_compact`],
 			['POST', `${ws}/_view_cleanup`],
 			['PUT', `${ws}/_revs_limit`],
+			['POST', `${ws}/_find`],
+			['POST', `${ws}/_index`],
 			['POST', `${ws}/_design/taskflow/_update/x`],
 			['GET', `${ws}/_design/taskflow/_show/x`],
 			['GET', `${ws}/_design/taskflow/_list/x/y`],
 			['GET', `${ws}/_design/taskflow/_rewrite/x`],
 			['PUT', `/_users/org.couchdb.user:${owner.name}`],
-			['DELETE', `/_users/org.couchdb.user:${owner.name}`],
+			['GET', `/_users/org.couchdb.user:${owner.name}`],
 			['POST', '/_users']
 		];
 		for (const [method, path] of cases) {
@@ -118,7 +120,8 @@ describe('the door', () => {
 				headers: { 'content-type': 'application/json' },
 				body: method === 'GET' || method === 'DELETE' ? undefined : '{}'
 			});
-			expect(res.status, `${method} ${path}`).toBe(403);
+			expect([400, 403, 404, 405], `${method} ${path}`).toContain(res.status);
+			expect(await res.json(), `${method} ${path}`).toHaveProperty('reason');
 		}
 		const sec = (await (await upstream(`${ws}/_security`)).json()) as {
 			members: { names: string[] };
@@ -126,44 +129,13 @@ describe('the door', () => {
 		expect(sec.members.names).toEqual([owner.name]);
 	});
 
-	it('refuses malformed and traversing paths with 400', async () => {
-		for (const path of [
-			`/${owner.ws.db}/../_config`,
-			`/${owner.ws.db}/%2E%2E/_config`,
-			`/${owner.ws.db}//x`,
-			`/${owner.ws.db}/%zz`
-		]) {
-			// fetch() would normalise `..` away; send the path exactly as written.
-			const res = await rawGet(door(path));
-			expect(res.status, path).toBe(400);
-			expect(JSON.parse(res.body)).toMatchObject({ error: 'bad_request' });
-		}
+	it('answers 405 with the methods a route takes', async () => {
+		const res = await asOwner(`/${owner.ws.db}/_changes`, { method: 'PUT' });
+		expect(res.status).toBe(405);
+		expect(res.headers.get('allow')).toBe('GET, POST');
 	});
 
-	it('lists databases for server admins only', async () => {
-		expect((await asAdmin('/_all_dbs')).status).toBe(200);
-		expect((await asOwner('/_all_dbs')).status).toBe(403);
-		expect((await fetch(door('/_all_dbs'))).status).toBe(403);
-	});
-
-	it('refuses the paths that crash the embedded server, and the server survives', async () => {
-		const fresh = `tf-ws-${'0'.repeat(26)}`;
-		expect((await fetch(door(`/${fresh}`), { method: 'PUT' })).status).toBe(403);
-		expect((await fetch(door(`/${fresh}/`), { method: 'PUT' })).status).toBe(403);
-		const selector = await as(owner.cookie, door(`/${owner.ws.db}/_changes?filter=_selector`), {
-			method: 'POST',
-			json: { selector: { type: 'task' } }
-		});
-		expect(selector.status).toBe(403);
-		const encoded = await as(owner.cookie, door(`/${owner.ws.db}/_changes?filter=%5Fselector`), {
-			method: 'POST',
-			json: { selector: { type: 'task' } }
-		});
-		expect(encoded.status).toBe(403);
-		await expectStillHealthy();
-	});
-
-	it('keeps the admin party closed', async () => {
+	it('keeps the admin party closed upstream', async () => {
 		const session = (await (await fetch(door('/_session'))).json()) as {
 			userCtx: { name: string | null; roles: string[] };
 		};
@@ -175,8 +147,6 @@ describe('the door', () => {
 			expect([401, 403], path).toContain((await fetch(`${inject('couchUrl')}${path}`)).status);
 		}
 		expect((await upstream('/_all_dbs')).status).toBe(200);
-		const anonymous = await fetch(`${new URL(door()).origin}/db/_config`);
-		expect(anonymous.status).toBe(403);
 	});
 
 	it('sends no CORS headers', async () => {
@@ -187,5 +157,20 @@ describe('the door', () => {
 			const cors = [...res.headers.keys()].filter((h) => h.startsWith('access-control-'));
 			expect(cors, path).toEqual([]);
 		}
+	});
+
+	it('accepts Basic credentials as a sign-in, once, and works with the session after', async () => {
+		const basic = `Basic ${Buffer.from(`${owner.name}:${owner.password}`).toString('base64')}`;
+		for (let i = 0; i < 3; i++) {
+			const res = await fetch(door(`/${owner.ws.db}`), { headers: { authorization: basic } });
+			expect(res.status).toBe(200);
+		}
+		const wrong = `Basic ${Buffer.from(`${owner.name}:nope`).toString('base64')}`;
+		expect(
+			(await fetch(door(`/${owner.ws.db}`), { headers: { authorization: wrong } })).status
+		).toBe(401);
+		expect((await fetch(`${baseUrl()}/api/me`, { headers: { authorization: basic } })).status).toBe(
+			200
+		);
 	});
 });

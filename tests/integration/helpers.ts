@@ -187,3 +187,34 @@ export function newTimeEntry(user: string, task: string): TestDoc {
 		updatedAt: t
 	};
 }
+
+/** A valid attachment document of `user` on `task`, carrying `bytes` as its file. */
+export function attachmentDoc(
+	user: string,
+	task: string,
+	bytes: Buffer,
+	thumb?: Buffer,
+	type = 'image/jpeg',
+	name = 'pump.jpg'
+): TestDoc {
+	const at = new Date().toISOString();
+	const files: Record<string, unknown> = {
+		file: { content_type: type, data: bytes.toString('base64') }
+	};
+	if (thumb) files.thumb = { content_type: 'image/jpeg', data: thumb.toString('base64') };
+	return {
+		_id: `attachment:${task.slice(5)}:${ulid()}`,
+		type: 'attachment',
+		task,
+		comment: null,
+		name,
+		contentType: type,
+		size: bytes.length,
+		width: 1600,
+		height: 1200,
+		createdBy: user,
+		createdAt: at,
+		updatedAt: at,
+		_attachments: files
+	};
+}

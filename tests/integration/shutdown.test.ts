@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../support/app-server';
 import { userWithWorkspace } from './own-server';
+import { newTask } from './helpers';
 
 /** A PUT whose body is sent in two halves: `finish()` sends the rest and resolves with the answer. */
 function halfSentPut(url: string, headers: Record<string, string>, body: string) {
@@ -47,11 +48,12 @@ describe('graceful shutdown', () => {
 	it('finishes the request in flight, refuses new ones and exits 0', async () => {
 		const dataDir = await mkdtemp(path.join(tmpdir(), 'taskflow-shutdown-'));
 		server = await startAppServer({ dataDir });
-		const { auth, ws } = await userWithWorkspace(server, 'sd', 'Shutdown check');
+		const { name, auth, ws } = await userWithWorkspace(server, 'sd', 'Shutdown check');
 		const asUser = { authorization: auth };
-		const docUrl = `${server.baseUrl}/db/${ws.db}/_local/shutdown-check`;
+		const task = newTask(name, 'sent across a SIGTERM');
+		const docUrl = `${server.baseUrl}/db/${ws.db}/${task._id}`;
 
-		const inFlight = halfSentPut(docUrl, asUser, JSON.stringify({ note: 'sent across a SIGTERM' }));
+		const inFlight = halfSentPut(docUrl, asUser, JSON.stringify(task));
 		await new Promise((r) => setTimeout(r, 300));
 		const stopped = server.stop({ keepData: true });
 		await new Promise((r) => setTimeout(r, 300));
@@ -68,10 +70,8 @@ describe('graceful shutdown', () => {
 		expect(log).toContain('workers stopped with checkpoints saved');
 
 		server = await startAppServer({ dataDir });
-		const stored = await fetch(`${server.baseUrl}/db/${ws.db}/_local/shutdown-check`, {
-			headers: asUser
-		});
+		const stored = await fetch(`${server.baseUrl}/db/${ws.db}/${task._id}`, { headers: asUser });
 		expect(stored.status).toBe(200);
-		await expect(stored.json()).resolves.toMatchObject({ note: 'sent across a SIGTERM' });
+		await expect(stored.json()).resolves.toMatchObject({ title: 'sent across a SIGTERM' });
 	});
 });

@@ -266,7 +266,11 @@ export class SyncEngine {
 			this.#set({ phase: 'unauthorized', error: errorMessage(err) });
 			return;
 		}
-		this.#set({ phase: navigator.onLine ? 'retrying' : 'offline', error: errorMessage(err) });
+		// No answer at all (no HTTP status) is being offline, whatever `navigator.onLine`
+		// says: it stays true on a network without a route to the server, and in some
+		// browsers' offline modes. An answer with an error status means the server is there.
+		const unreachable = !navigator.onLine || status === undefined || status === 0;
+		this.#set({ phase: unreachable ? 'offline' : 'retrying', error: errorMessage(err) });
 	}
 
 	#set(patch: Partial<SyncSnapshot>): void {

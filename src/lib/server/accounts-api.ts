@@ -32,7 +32,6 @@ import {
 import { createRouter, type ApiDeps, type Route } from './api-router';
 import { couchError, HttpError } from './http-json';
 import { blockedMessage } from './login-limiter';
-import { clientAddress } from './door/session-login';
 import { memberRoutes } from './members-routes';
 import { backupRoutes } from './backup-routes';
 import { calendarRoutes } from './calendar/calendar-routes';
@@ -40,7 +39,7 @@ import { changePassword, createAccount, getPolicy, setPolicy, signUp } from './s
 
 export { API_BODY_LIMIT } from './api-router';
 
-function accountRoutes({ couch, upstream, limiter, members }: ApiDeps): Route[] {
+function accountRoutes({ couch, upstream, limiter, members, address }: ApiDeps): Route[] {
 	return [
 		[
 			'/api/setup',
@@ -100,8 +99,8 @@ function accountRoutes({ couch, upstream, limiter, members }: ApiDeps): Route[] 
 				POST: async (c) => {
 					const { name } = await c.user();
 					const input = await c.body(passwordInput);
-					const address = clientAddress(c.req);
-					const blocked = limiter.check(name, address);
+					const from = address(c.req);
+					const blocked = limiter.check(name, from);
 					if (blocked) {
 						c.res.setHeader('retry-after', String(blocked.retryAfterSeconds));
 						return c.send(429, blockedMessage(blocked));
@@ -110,7 +109,7 @@ function accountRoutes({ couch, upstream, limiter, members }: ApiDeps): Route[] 
 						const cookies = await changePassword(couch, upstream, name, input.current, input.next);
 						if (cookies.length) c.res.setHeader('set-cookie', cookies);
 					} catch (err) {
-						if (err instanceof HttpError && err.status === 403) limiter.fail(name, address);
+						if (err instanceof HttpError && err.status === 403) limiter.fail(name, from);
 						throw err;
 					}
 					c.send(200, { ok: true });

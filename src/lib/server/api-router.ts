@@ -7,7 +7,7 @@ import type { ServerScope } from 'nano';
 import { BodyError, couchError, HttpError, readJsonBody, sendJson } from './http-json';
 import { parseInput } from './accounts-input';
 import type { LoginLimiter } from './login-limiter';
-import { sessionOf } from './upstream-session';
+import type { DoorSessions } from './door/door-sessions';
 import type { MembershipStore } from './workspace-members';
 import type { z } from 'zod';
 
@@ -18,6 +18,10 @@ export interface ApiDeps {
 	limiter: LoginLimiter;
 	/** Workspace member lists: the authority on who belongs where. */
 	members: MembershipStore;
+	/** The client's address, for rate limits (TRUST_PROXY-aware). */
+	address: (req: IncomingMessage) => string;
+	/** Who is calling, as the door sees it (session cookie or Basic credentials). */
+	sessions: DoorSessions;
 }
 
 export interface ApiCall {
@@ -80,9 +84,15 @@ export function createRouter(deps: ApiDeps, routes: Route[]) {
 			res,
 			params,
 			async user() {
-				const ctx = await sessionOf(deps.upstream, req.headers);
-				if (!ctx.name) throw new HttpError(401, 'unauthorized', 'sign in first');
-				return { name: ctx.name };
+				const who = await deps.sessions.identify(req, deps.address(req));
+				if (!who.ok) {
+					if (who.status === 429) {
+						throw new HttpError(429, 'too_many_requests', 'too many failed sign-ins');
+					}
+					throw new HttpError(401, 'unauthorized', 'sign in first');
+				}
+				if (!who.caller.name) throw new HttpError(401, 'unauthorized', 'sign in first');
+				return { name: who.caller.name };
 			},
 			async body(schema, limit = API_BODY_LIMIT) {
 				const input = parseInput(schema, await readJsonBody(req, limit));

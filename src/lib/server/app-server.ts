@@ -10,6 +10,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerScope } from 'nano';
 import { createAccountsApi } from './accounts-api';
+import { clientAddress } from './client-address';
+import { DoorSessions } from './door/door-sessions';
 import { createDbDoor, DOOR_PREFIX } from './door/db-door';
 import { sendJson } from './http-json';
 import { LoginLimiter } from './login-limiter';
@@ -28,12 +30,31 @@ export function createTaskflowRoutes(opts: {
 	couch: ServerScope;
 	/** Status of this process's workers; null when they run in another process. */
 	workers?: () => WorkerStatus[] | null;
+	/** Proxies in front whose X-Forwarded-* headers are believed (TRUST_PROXY). */
+	trustedHops?: number;
+	/** The app's public origin (ORIGIN), when configured. */
+	origin?: string | null;
 }) {
 	// One limiter for every way of presenting a password: sign-in, Basic auth, password change.
 	const limiter = new LoginLimiter();
 	const members = new MembershipStore(opts.couch);
-	const door = createDbDoor(opts.upstream, limiter);
-	const api = createAccountsApi({ ...opts, limiter, members });
+	const sessions = new DoorSessions(opts.upstream, limiter);
+	const hops = opts.trustedHops ?? 0;
+	const door = createDbDoor({
+		upstream: opts.upstream,
+		limiter,
+		members,
+		sessions,
+		trustedHops: hops,
+		origin: opts.origin ?? null
+	});
+	const api = createAccountsApi({
+		...opts,
+		limiter,
+		members,
+		sessions,
+		address: (req) => clientAddress(req, hops)
+	});
 	const metrics = new ServerMetrics();
 	return {
 		metrics,

@@ -22,6 +22,10 @@ export interface ServerConfig {
 	workers: boolean;
 	/** Port of the health and metrics endpoints of `node build/workers.js`. */
 	workersPort: number;
+	/** Proxies in front whose X-Forwarded-For/-Proto/-Host are believed; 0 trusts none. */
+	trustProxy: number;
+	/** The public origin browsers use (ORIGIN), e.g. `https://tasks.example.org`. */
+	origin: string | null;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -42,7 +46,18 @@ const envSchema = z
 		COUCHDB_PASSWORD: z.string().min(1).optional(),
 		EMBEDDED_COUCH_PORT: port.optional(),
 		WORKERS: z.enum(['on', 'off']).default('on'),
-		WORKERS_PORT: port.default(3001)
+		WORKERS_PORT: port.default(3001),
+		TRUST_PROXY: z
+			.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)])
+			.default(0)
+			.transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : v)),
+		ORIGIN: z
+			.url({ protocol: /^https?$/ })
+			.refine(
+				(u) => new URL(u).pathname === '/' && !u.endsWith('/'),
+				'must be an origin such as https://tasks.example.org (no path, no trailing slash)'
+			)
+			.optional()
 	})
 	.refine((e) => !e.COUCHDB_URL || (e.COUCHDB_USER && e.COUCHDB_PASSWORD), {
 		message: 'COUCHDB_URL needs COUCHDB_USER and COUCHDB_PASSWORD (a server admin)',
@@ -76,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		adminPassword: e.COUCHDB_PASSWORD ?? null,
 		embeddedCouchPort: e.EMBEDDED_COUCH_PORT ?? null,
 		workers: e.WORKERS === 'on',
-		workersPort: e.WORKERS_PORT
+		workersPort: e.WORKERS_PORT,
+		trustProxy: e.TRUST_PROXY,
+		origin: e.ORIGIN ?? null
 	};
 }

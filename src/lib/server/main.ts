@@ -40,7 +40,9 @@ async function main(): Promise<void> {
 	const routes = createTaskflowRoutes({
 		upstream,
 		couch,
-		workers: () => workers?.status() ?? null
+		workers: () => workers?.status() ?? null,
+		trustedHops: config.trustProxy,
+		origin: config.origin
 	});
 	if (config.workers) {
 		workers = createServerWorkers({ couch, registry: routes.metrics.registry, log });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loggablePath } from './security-headers';
-import { accountOf } from './door/session-login';
 
 describe('loggablePath', () => {
 	it('masks invite tokens in API and page paths', () => {
@@ -13,19 +12,5 @@ describe('loggablePath', () => {
 	it('masks calendar feed tokens but not the feed settings endpoint', () => {
 		expect(loggablePath('/api/calendar/abcDEF123_-xyz.ics')).toBe('/api/calendar/…');
 		expect(loggablePath('/api/calendar')).toBe('/api/calendar');
-	});
-});
-
-describe('accountOf', () => {
-	it('reads the account from JSON and form sign-ins, lower-cased', () => {
-		expect(accountOf('{"name":"Ann","password":"x"}', 'application/json')).toBe('ann');
-		expect(accountOf('name=bob&password=x', 'application/x-www-form-urlencoded')).toBe('bob');
-	});
-
-	it('gives null for bodies without a usable name', () => {
-		expect(accountOf('not json', 'application/json')).toBeNull();
-		expect(accountOf('{"name":42}', 'application/json')).toBeNull();
-		expect(accountOf('null', 'application/json')).toBeNull();
-		expect(accountOf('password=x', 'application/x-www-form-urlencoded')).toBeNull();
 	});
 });

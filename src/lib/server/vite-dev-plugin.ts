@@ -31,7 +31,12 @@ export function taskflowDevServer(): Plugin {
 			await waitForCouch(upstream);
 			const couch = adminClient(upstream, admin);
 			await provisionServer(couch);
-			const routes = createTaskflowRoutes({ upstream, couch });
+			const routes = createTaskflowRoutes({
+				upstream,
+				couch,
+				trustedHops: config.trustProxy,
+				origin: config.origin
+			});
 			// Before Vite's own middlewares, so SvelteKit never sees /db or /api.
 			server.middlewares.use((req, res, next) => {
 				if (!routes.handle(req, res)) next();
