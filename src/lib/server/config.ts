@@ -13,7 +13,7 @@ export interface ServerConfig {
 	dataDir: string;
 	/** External CouchDB; `null` runs the embedded server instead. */
 	couchUrl: string | null;
-	/** Server admin name/password from the environment, if given. */
+	/** Server admin name/password from the environment or COUCHDB_URL's user info, if given. */
 	adminUser: string | null;
 	adminPassword: string | null;
 	/** Fixed port for the embedded server; `null` picks a free one. */
@@ -35,13 +35,7 @@ const envSchema = z
 		PORT: port.default(3000),
 		HOST: z.string().min(1).default('0.0.0.0'),
 		DATA_DIR: z.string().min(1).default('./data'),
-		COUCHDB_URL: z
-			.url({ protocol: /^https?$/ })
-			.refine((u) => {
-				const parsed = new URL(u);
-				return !parsed.username && !parsed.password;
-			}, 'must not contain credentials; use COUCHDB_USER and COUCHDB_PASSWORD')
-			.optional(),
+		COUCHDB_URL: z.url({ protocol: /^https?$/ }).optional(),
 		COUCHDB_USER: z.string().min(1).optional(),
 		COUCHDB_PASSWORD: z.string().min(1).optional(),
 		EMBEDDED_COUCH_PORT: port.optional(),
@@ -59,14 +53,62 @@ const envSchema = z
 			)
 			.optional()
 	})
-	.refine((e) => !e.COUCHDB_URL || (e.COUCHDB_USER && e.COUCHDB_PASSWORD), {
-		message: 'COUCHDB_URL needs COUCHDB_USER and COUCHDB_PASSWORD (a server admin)',
-		path: ['COUCHDB_USER']
-	})
-	.refine((e) => !e.COUCHDB_USER === !e.COUCHDB_PASSWORD, {
-		message: 'set both COUCHDB_USER and COUCHDB_PASSWORD, or neither',
-		path: ['COUCHDB_PASSWORD']
+	.transform((e, ctx) => {
+		const issue = (path: string, message: string) => {
+			ctx.addIssue({ code: 'custom', path: [path], message });
+			return z.NEVER;
+		};
+		const couch = e.COUCHDB_URL ? splitCouchUrl(e.COUCHDB_URL) : null;
+		if (couch === 'malformed') {
+			return issue(
+				'COUCHDB_URL',
+				'the user or password is not valid percent-encoding (write % as %25, @ as %40, : as %3A)'
+			);
+		}
+		if (couch?.user && e.COUCHDB_USER && couch.user !== e.COUCHDB_USER) {
+			return issue(
+				'COUCHDB_URL',
+				`names the user "${couch.user}" but COUCHDB_USER is "${e.COUCHDB_USER}"; give the admin once`
+			);
+		}
+		if (couch?.password && e.COUCHDB_PASSWORD && couch.password !== e.COUCHDB_PASSWORD) {
+			return issue('COUCHDB_URL', 'its password differs from COUCHDB_PASSWORD; give it once');
+		}
+		// Each half from the environment, else from the URL (as curl and nano take them).
+		const user = e.COUCHDB_USER ?? couch?.user ?? null;
+		const password = e.COUCHDB_PASSWORD ?? couch?.password ?? null;
+		if (couch && !(user && password)) {
+			return issue(
+				'COUCHDB_USER',
+				'COUCHDB_URL needs a server admin: COUCHDB_USER and COUCHDB_PASSWORD, or http://user:password@host in the URL'
+			);
+		}
+		if (!user !== !password) {
+			return issue('COUCHDB_PASSWORD', 'set both COUCHDB_USER and COUCHDB_PASSWORD, or neither');
+		}
+		return { ...e, couchUrl: couch?.url ?? null, adminUser: user, adminPassword: password };
 	});
+
+/**
+ * COUCHDB_URL without its credentials (and without a trailing slash), and the
+ * percent-decoded user and password it carried; `malformed` when they do not decode.
+ */
+export function splitCouchUrl(
+	raw: string
+): { url: string; user: string | null; password: string | null } | 'malformed' {
+	const url = new URL(raw);
+	let user: string | null;
+	let password: string | null;
+	try {
+		user = url.username ? decodeURIComponent(url.username) : null;
+		password = url.password ? decodeURIComponent(url.password) : null;
+	} catch {
+		return 'malformed';
+	}
+	url.username = '';
+	url.password = '';
+	return { url: url.href.replace(/\/+$/, ''), user, password };
+}
 
 /** Thrown with every problem in the environment listed, one per line. */
 export class ConfigError extends Error {
@@ -86,9 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		port: e.PORT,
 		host: e.HOST,
 		dataDir: path.resolve(e.DATA_DIR),
-		couchUrl: e.COUCHDB_URL ? e.COUCHDB_URL.replace(/\/+$/, '') : null,
-		adminUser: e.COUCHDB_USER ?? null,
-		adminPassword: e.COUCHDB_PASSWORD ?? null,
+		couchUrl: e.couchUrl,
+		adminUser: e.adminUser,
+		adminPassword: e.adminPassword,
 		embeddedCouchPort: e.EMBEDDED_COUCH_PORT ?? null,
 		workers: e.WORKERS === 'on',
 		workersPort: e.WORKERS_PORT,

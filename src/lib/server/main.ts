@@ -9,6 +9,7 @@ import { adminClient, provisionServer, waitForCouch } from '../../../couchdb/pro
 import { ensureAdminCredentials } from './admin-credentials';
 import { createAppServer, createTaskflowRoutes, loadUiHandler } from './app-server';
 import { loadConfig } from './config';
+import { checkCouchSessionSettings } from './couch-settings';
 import { startEmbeddedCouch, type EmbeddedCouch } from './embedded/embedded-couch';
 import { createServerWorkers, type ServerWorkers } from './workers/server-workers';
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
 	}
 	const upstream = config.couchUrl ?? embedded!.url;
 	await waitForCouch(upstream);
+	if (config.couchUrl) await checkCouchSessionSettings(config.couchUrl, admin, log);
 	const couch = adminClient(upstream, admin);
 	await provisionServer(couch);
 
