@@ -7,7 +7,12 @@
  */
 import type { ServerResponse } from 'node:http';
 
-export const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * Nothing loads, nothing frames it. `form-action`, like `base-uri` and `frame-ancestors`,
+ * does not fall back to `default-src`, so it is spelled out.
+ */
+export const DEFAULT_CSP =
+	"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'x-content-type-options': 'nosniff',

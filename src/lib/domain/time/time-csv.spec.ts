@@ -66,7 +66,11 @@ describe('timeEntriesCsv', () => {
 		['\rX', `"'\rX"`],
 		['@home', "'@home"],
 		['a=b', 'a=b'],
-		[' =x', ' =x']
+		// Spreadsheets that trim leading spaces on import would still see a formula.
+		[' =x', "' =x"],
+		['=1+1\nmore', `"'=1+1\nmore"`],
+		['fine\n@SUM(A1)', `"fine\n'@SUM(A1)"`],
+		['a\n\n -cmd', `"a\n\n' -cmd"`]
 	])('guards the note %j as %j', (note, field) => {
 		const simple = {
 			...ctx,

@@ -2,6 +2,7 @@
  * CSV export of time entries (RFC 4180: CRLF line endings, quoted fields where needed),
  * safe to open in a spreadsheet: text that would start a formula is neutralised.
  */
+import { csvField, textField } from '../csv-cell';
 import type { TimeEntry } from '../schemas/time-entry.schema';
 import { formatHours } from './duration';
 import { amount, roundCents } from './time-totals';
@@ -30,20 +31,8 @@ export type TimeCsvContext = {
 	rate: (project: string, user: string) => number;
 };
 
-/**
- * One CSV field per RFC 4180: wrapped in double quotes, with quotes doubled, when it
- * contains a comma, a double quote, CR or LF; otherwise as is. (No formula guard here.)
- */
-export function csvField(value: string): string {
-	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/**
- * A user-written text field: a leading apostrophe stops spreadsheets from running text that
- * starts with `=`, `+`, `-`, `@`, tab or CR as a formula; then quoted as needed.
- */
-const textField = (value: string): string =>
-	csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+/** Re-exported: time-csv.spec.ts has tested it from this module since before csv-cell.ts. */
+export { csvField };
 
 const money = (value: number): string => roundCents(value).toFixed(2);
 

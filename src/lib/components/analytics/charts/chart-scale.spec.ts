@@ -280,6 +280,24 @@ describe('toCsv', () => {
 		expect(toCsv(['a', 'b'], [['=SUM(A1)', -1]])).toBe("a,b\r\n'=SUM(A1),-1\r\n");
 		expect(toCsv(['x'], [])).toBe('x\r\n');
 	});
+
+	it('guards every line of multi-line text and text after leading spaces, not numbers', () => {
+		expect(
+			toCsv(
+				['Project', 'Hours'],
+				[
+					['=1+1\nsecond', -1.5],
+					['Web\n@SUM(A1)', 2],
+					[' +cmd, "x"', -5]
+				]
+			)
+		).toBe(
+			'Project,Hours\r\n' +
+				`"'=1+1\nsecond",-1.5\r\n` +
+				`"Web\n'@SUM(A1)",2\r\n` +
+				`"' +cmd, ""x""",-5\r\n`
+		);
+	});
 });
 
 describe('valueTicks', () => {

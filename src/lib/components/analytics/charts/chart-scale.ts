@@ -3,6 +3,7 @@
  * positions, SVG paths, stacking, label thinning, the legend flow, the colour palette and
  * CSV. No DOM and no framework, so all of it is unit-tested.
  */
+import { csvField, textField } from '$lib/domain/csv-cell';
 
 /** Rounds away floating-point noise (0.1 + 0.2) at `step`'s precision. */
 const snap = (v: number, step: number) => {
@@ -209,18 +210,18 @@ export function slugify(text: string): string {
 	return slug || 'chart';
 }
 
-const csvField = (v: string | number) => {
-	// A leading apostrophe stops spreadsheets running user text as a formula.
-	const s = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+// Numbers stay numbers (a -3 h difference must sum in the sheet); text, whoever named it,
+// is guarded against formulas on every line.
+const cell = (v: string | number): string =>
+	typeof v === 'number' ? csvField(String(v)) : textField(v);
 
 /**
  * RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted (quotes doubled); every
- * line, the last too, ends in CRLF. Text starting with = + - @ is prefixed with '.
+ * line, the last too, ends in CRLF. Text that could start a formula (see `textField`) gets
+ * a leading '; numbers are written as they are.
  */
 export function toCsv(header: readonly string[], rows: readonly (string | number)[][]): string {
-	return [header, ...rows].map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
+	return [header, ...rows].map((r) => `${r.map(cell).join(',')}\r\n`).join('');
 }
 
 /** One legend entry: a swatch (a line for line series) and the series name. */
