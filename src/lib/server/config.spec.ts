@@ -26,8 +26,22 @@ describe('loadConfig', () => {
 			adminPassword: null,
 			embeddedCouchPort: null,
 			workers: true,
-			workersPort: 3001
+			workersPort: 3001,
+			trustProxy: 0,
+			origin: null
 		});
+	});
+
+	it('reads how many proxies to trust and the public origin', () => {
+		expect(loadConfig({ TRUST_PROXY: '2', ORIGIN: 'https://tasks.example.org' })).toMatchObject({
+			trustProxy: 2,
+			origin: 'https://tasks.example.org'
+		});
+		expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+		expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+		expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+		expect(() => loadConfig({ ORIGIN: 'https://tasks.example.org/' })).toThrow(/ORIGIN/);
+		expect(() => loadConfig({ ORIGIN: 'https://x.org/app' })).toThrow(/ORIGIN/);
 	});
 
 	it('takes the admin from COUCHDB_USER and COUCHDB_PASSWORD', () => {
