@@ -30,6 +30,8 @@ export interface WorkspaceEntry {
 	createdAt: string;
 	/** Who belongs, with their role: the authority the door and `_security` follow. */
 	members?: Record<string, WorkspaceRole>;
+	/** Open while an export is restored into this new workspace (see backup-routes.ts). */
+	importing?: { by: string; until: string };
 }
 
 /** A nano client authenticated as the server admin. */

@@ -7,7 +7,8 @@ await build({
 	entryPoints: {
 		server: 'src/lib/server/main.ts',
 		setup: 'couchdb/setup-cli.ts',
-		workers: 'src/lib/server/workers-main.ts'
+		workers: 'src/lib/server/workers-main.ts',
+		embedded: 'src/lib/server/embedded/embedded-main.ts'
 	},
 	outdir: 'build',
 	bundle: true,
@@ -19,5 +20,5 @@ await build({
 	logLevel: 'warning'
 });
 console.log(
-	`built build/server.js, build/setup.js and build/workers.js in ${Date.now() - started} ms`
+	`built build/server.js, embedded.js, setup.js and workers.js in ${Date.now() - started} ms`
 );

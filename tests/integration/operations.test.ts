@@ -15,7 +15,7 @@ describe('operations', () => {
 		expect(ready.status).toBe(200);
 		expect(await ready.json()).toEqual({
 			ok: true,
-			checks: { database: 'ok', provisioned: 'ok', workers: 'separate process' }
+			checks: { database: 'ok', provisioned: 'ok', workers: 'separate process', door: 'ok' }
 		});
 	});
 
@@ -43,6 +43,14 @@ describe('operations', () => {
 		expect(text).toMatch(/^taskflow_proxy_errors_total \d+$/m);
 		expect(text).toMatch(/^taskflow_process_resident_memory_bytes \d+/m);
 		expect(text).not.toMatch(/tf-ws-/);
+	});
+
+	it('keeps /metrics from callers that come through a proxy (no METRICS_TOKEN set)', async () => {
+		const proxied = await fetch(`${baseUrl()}/metrics`, {
+			headers: { 'x-forwarded-for': '203.0.113.7' }
+		});
+		expect(proxied.status).toBe(404);
+		expect(await proxied.text()).not.toMatch(/taskflow_/);
 	});
 });
 

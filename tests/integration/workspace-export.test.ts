@@ -135,7 +135,7 @@ describe('workspace import', () => {
 		});
 		const res = await as(ann.cookie, `${baseUrl()}/api/workspaces`, {
 			method: 'POST',
-			json: { name: 'Restored' }
+			json: { name: 'Restored', forImport: true }
 		});
 		target = (await res.json()) as { id: string; db: string };
 
@@ -194,5 +194,51 @@ describe('workspace import', () => {
 			json: { offset: 0, docs: [] }
 		});
 		expect(res.status).toBe(400);
+	});
+
+	it('holds imported documents to the rules a write by their author would meet', async () => {
+		const task = newTask(ann.name);
+		const forged = [
+			{ ...newComment(bob.name, task._id), createdBy: ann.name },
+			{ ...newTimeEntry(bob.name, task._id), createdBy: ann.name },
+			{ ...newTimeEntry(ann.name, task._id), end: '2020-01-01T00:00:00.000Z' },
+			{
+				_id: `activity:${ulid()}`,
+				type: 'activity',
+				action: 'update',
+				doc: task._id,
+				task: task._id,
+				project: null,
+				field: 'title',
+				from: 'a',
+				to: 'b',
+				actor: bob.name,
+				at: new Date().toISOString(),
+				createdBy: ann.name
+			},
+			{ _id: `snapshot:${ulid()}`, type: 'snapshot', createdBy: ann.name }
+		];
+		const report = await importAll(ann.cookie, target.id, forged);
+		expect(report.written).toBe(0);
+		expect(report.skipped.map((s) => s.reason)).toEqual([
+			expect.stringMatching(/comment\.author/),
+			expect.stringMatching(/time\.user/),
+			expect.stringMatching(/time\.(end|minutes)/),
+			expect.stringMatching(/activity\.actor/),
+			expect.stringMatching(/snapshot/)
+		]);
+	});
+
+	it('takes no import into a workspace made another way, or once the import is done', async () => {
+		const batch = { offset: 0, docs: [newTask(ann.name)] };
+		const existing = await as(ann.cookie, importUrl(ann.ws.id), { method: 'POST', json: batch });
+		expect(existing.status).toBe(409);
+		const done = await as(ann.cookie, `${importUrl(target.id)}/done`, { method: 'POST' });
+		expect(done.status).toBe(200);
+		const after = await as(ann.cookie, importUrl(target.id), { method: 'POST', json: batch });
+		expect(after.status).toBe(409);
+		expect(((await after.json()) as { reason: string }).reason).toMatch(
+			/new workspace made for it/
+		);
 	});
 });

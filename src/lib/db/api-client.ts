@@ -74,7 +74,11 @@ export const api = {
 	setup: (input: { name: string; password: string; workspaceName: string }) =>
 		request<{ ok: true; workspace: WorkspaceInfo }>('POST', '/api/setup', input),
 	me: () => request<Me>('GET', '/api/me'),
-	createWorkspace: (name: string) => request<WorkspaceInfo>('POST', '/api/workspaces', { name }),
+	createWorkspace: (name: string, forImport = false) =>
+		request<WorkspaceInfo>('POST', '/api/workspaces', forImport ? { name, forImport } : { name }),
+	/** Closes the import into a workspace made for it (no more imported documents). */
+	finishImport: (wsId: string) =>
+		request<{ ok: true }>('POST', `/api/workspaces/${encodeURIComponent(wsId)}/import/done`),
 
 	session: async (): Promise<SessionUser | null> => {
 		const s = await request<{ userCtx: { name: string | null; roles: string[] } }>(

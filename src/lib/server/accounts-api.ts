@@ -32,6 +32,7 @@ import {
 import { createRouter, type ApiDeps, type Route } from './api-router';
 import { couchError, HttpError } from './http-json';
 import { blockedMessage } from './login-limiter';
+import { rewriteSetCookie } from './door/cookie-attributes';
 import { memberRoutes } from './members-routes';
 import { backupRoutes } from './backup-routes';
 import { calendarRoutes } from './calendar/calendar-routes';
@@ -39,7 +40,8 @@ import { changePassword, createAccount, getPolicy, setPolicy, signUp } from './s
 
 export { API_BODY_LIMIT } from './api-router';
 
-function accountRoutes({ couch, upstream, limiter, members, address }: ApiDeps): Route[] {
+function accountRoutes(deps: ApiDeps): Route[] {
+	const { couch, upstream, limiter, members, address, limits, secureCookies } = deps;
 	return [
 		[
 			'/api/setup',
@@ -63,7 +65,13 @@ function accountRoutes({ couch, upstream, limiter, members, address }: ApiDeps):
 			{
 				POST: async (c) => {
 					const { name } = await c.user();
-					c.send(201, await createWorkspace(couch, name, (await c.body(workspaceInput)).name));
+					const input = await c.body(workspaceInput);
+					const maxOwned = limits.workspacesPerAccount;
+					const forImport = input.forImport === true;
+					c.send(
+						201,
+						await createWorkspace(couch, members, name, input.name, { forImport, maxOwned })
+					);
 				}
 			}
 		],
@@ -107,7 +115,8 @@ function accountRoutes({ couch, upstream, limiter, members, address }: ApiDeps):
 					}
 					try {
 						const cookies = await changePassword(couch, upstream, name, input.current, input.next);
-						if (cookies.length) c.res.setHeader('set-cookie', cookies);
+						const rewritten = cookies.map((k) => rewriteSetCookie(k, secureCookies));
+						if (rewritten.length) c.res.setHeader('set-cookie', rewritten);
 					} catch (err) {
 						if (err instanceof HttpError && err.status === 403) limiter.fail(name, from);
 						throw err;

@@ -14,7 +14,8 @@ const password = z
 export const setupInput = z.object({ name: userName, password, workspaceName: text(100) });
 export type SetupInput = z.infer<typeof setupInput>;
 
-export const workspaceInput = z.object({ name: text(100) });
+/** A new workspace; `forImport` opens it for restoring an export (backup-routes.ts). */
+export const workspaceInput = z.object({ name: text(100), forImport: z.boolean().optional() });
 export type WorkspaceInput = z.infer<typeof workspaceInput>;
 
 /** Self-service sign-up; `invite` is the token of an invite link. */

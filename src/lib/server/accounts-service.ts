@@ -74,19 +74,42 @@ export async function setupOwner(couch: ServerScope, input: SetupInput) {
 	}
 }
 
-/** Creates a workspace owned by `user`. */
+/** How long a workspace made for an import takes imported documents. */
+export const IMPORT_WINDOW_MS = 24 * 3600_000;
+
+/**
+ * Creates a workspace owned by `user`, open for an import by them when `forImport`, unless
+ * they already own `maxOwned` workspaces (0: no limit). Requests racing past the limit
+ * together can each make one more: it bounds what one account can take, not exactly.
+ */
 export async function createWorkspace(
 	couch: ServerScope,
+	members: MembershipStore,
 	user: string,
-	name: string
+	name: string,
+	opts: { forImport?: boolean; maxOwned?: number } = {}
 ): Promise<WorkspaceView> {
+	const { forImport = false, maxOwned = 0 } = opts;
 	try {
 		await couch.use('_users').get(userDocId(user));
 	} catch (err) {
 		if (statusOf(err) === 404) throw new HttpError(403, 'forbidden', `${user} has no account`);
 		throw err;
 	}
-	return createWorkspaceRecord(couch, newWorkspaceId(), name, user);
+	if (maxOwned > 0) {
+		const owned = (await members.workspacesOf(user)).filter((w) => w.role === 'owner').length;
+		if (owned >= maxOwned) {
+			throw new HttpError(
+				403,
+				'forbidden',
+				`You own ${owned} workspaces, the most this server allows (MAX_WORKSPACES_PER_ACCOUNT). Delete one or hand one on first.`
+			);
+		}
+	}
+	const importing = forImport
+		? { by: user, until: new Date(Date.now() + IMPORT_WINDOW_MS).toISOString() }
+		: undefined;
+	return createWorkspaceRecord(couch, newWorkspaceId(), name, user, importing);
 }
 
 /**
@@ -97,7 +120,8 @@ async function createWorkspaceRecord(
 	couch: ServerScope,
 	id: string,
 	name: string,
-	createdBy: string
+	createdBy: string,
+	importing?: WorkspaceEntry['importing']
 ): Promise<WorkspaceView> {
 	const members = { [createdBy]: 'owner' as const };
 	const db = await provisionWorkspace(couch, id, members);
@@ -107,7 +131,8 @@ async function createWorkspaceRecord(
 		name,
 		createdBy,
 		createdAt: now(),
-		members
+		members,
+		...(importing ? { importing } : {})
 	};
 	await couch.use(REGISTRY_DB).insert(entry);
 	return { id, name, role: 'owner', db };

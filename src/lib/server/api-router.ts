@@ -8,6 +8,7 @@ import { BodyError, couchError, HttpError, readJsonBody, sendJson } from './http
 import { parseInput } from './accounts-input';
 import type { LoginLimiter } from './login-limiter';
 import type { DoorSessions } from './door/door-sessions';
+import type { Limits } from './config';
 import type { MembershipStore } from './workspace-members';
 import type { z } from 'zod';
 
@@ -22,6 +23,10 @@ export interface ApiDeps {
 	address: (req: IncomingMessage) => string;
 	/** Who is calling, as the door sees it (session cookie or Basic credentials). */
 	sessions: DoorSessions;
+	/** Quotas (config.ts). */
+	limits: Limits;
+	/** Whether cookies handed out carry `Secure` (ORIGIN is https). */
+	secureCookies: boolean;
 }
 
 export interface ApiCall {

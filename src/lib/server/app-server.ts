@@ -12,6 +12,8 @@ import type { ServerScope } from 'nano';
 import { createAccountsApi } from './accounts-api';
 import { clientAddress } from './client-address';
 import { DoorSessions } from './door/door-sessions';
+import { StorageGate } from './door/storage-gate';
+import { DEFAULT_LIMITS, type Limits } from './config';
 import { createDbDoor, DOOR_PREFIX } from './door/db-door';
 import { sendJson } from './http-json';
 import { LoginLimiter } from './login-limiter';
@@ -20,6 +22,7 @@ import { routeLabel } from './route-label';
 import { ServerMetrics } from './server-metrics';
 import { applySecurityHeaders, loggablePath } from './security-headers';
 import { MembershipStore } from './workspace-members';
+import { metricsAllowed } from './metrics-access';
 import type { WorkerStatus } from './workers/workspace-workers';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -34,7 +37,14 @@ export function createTaskflowRoutes(opts: {
 	trustedHops?: number;
 	/** The app's public origin (ORIGIN), when configured. */
 	origin?: string | null;
+	/** Bearer token for `/metrics` (METRICS_TOKEN); null: loopback callers only. */
+	metricsToken?: string | null;
+	/** This server's own base URL, for readiness to go through the door as a browser would. */
+	selfUrl?: () => string;
+	/** Quotas (MAX_WORKSPACES_PER_ACCOUNT, MAX_WORKSPACE_MB). */
+	limits?: Limits;
 }) {
+	const limits = opts.limits ?? DEFAULT_LIMITS;
 	// One limiter for every way of presenting a password: sign-in, Basic auth, password change.
 	const limiter = new LoginLimiter();
 	const members = new MembershipStore(opts.couch);
@@ -46,13 +56,16 @@ export function createTaskflowRoutes(opts: {
 		members,
 		sessions,
 		trustedHops: hops,
-		origin: opts.origin ?? null
+		origin: opts.origin ?? null,
+		storage: new StorageGate(opts.couch, limits.workspaceBytes)
 	});
 	const api = createAccountsApi({
 		...opts,
 		limiter,
 		members,
 		sessions,
+		limits,
+		secureCookies: (opts.origin ?? '').startsWith('https:'),
 		address: (req) => clientAddress(req, hops)
 	});
 	const metrics = new ServerMetrics();
@@ -68,10 +81,14 @@ export function createTaskflowRoutes(opts: {
 			} else if (p === '/healthz') {
 				sendJson(res, 200, { ok: true });
 			} else if (p === '/readyz') {
-				void checkReadiness(opts.upstream, opts.couch, opts.workers).then((r) =>
+				void checkReadiness(opts.upstream, opts.couch, opts.workers, opts.selfUrl?.()).then((r) =>
 					sendJson(res, r.ready ? 200 : 503, { ok: r.ready, checks: r.checks })
 				);
 			} else if (p === '/metrics') {
+				if (!metricsAllowed(req, opts.metricsToken ?? null)) {
+					sendJson(res, 404, { error: 'not_found', reason: 'no such page' });
+					return true;
+				}
 				void metrics.text().then((text) => {
 					res.writeHead(200, { 'content-type': metrics.registry.contentType });
 					res.end(text);

@@ -28,7 +28,9 @@ describe('loadConfig', () => {
 			workers: true,
 			workersPort: 3001,
 			trustProxy: 0,
-			origin: null
+			origin: null,
+			metricsToken: null,
+			limits: { workspacesPerAccount: 50, workspaceBytes: 5 * 1024 ** 3 }
 		});
 	});
 
@@ -147,5 +149,13 @@ describe('splitCouchUrl', () => {
 			user: null,
 			password: null
 		});
+	});
+});
+
+describe('loadConfig: limits', () => {
+	it('reads the quotas, 0 meaning none', () => {
+		const c = loadConfig({ MAX_WORKSPACES_PER_ACCOUNT: '3', MAX_WORKSPACE_MB: '0' });
+		expect(c.limits).toEqual({ workspacesPerAccount: 3, workspaceBytes: 0 });
+		expect(() => loadConfig({ MAX_WORKSPACE_MB: '-1' })).toThrow(/MAX_WORKSPACE_MB/);
 	});
 });

@@ -26,7 +26,24 @@ export interface ServerConfig {
 	trustProxy: number;
 	/** The public origin browsers use (ORIGIN), e.g. `https://tasks.example.org`. */
 	origin: string | null;
+	/** Bearer token for `/metrics`; without one, only loopback callers get metrics. */
+	metricsToken: string | null;
+	/** Quotas; 0 means no limit. */
+	limits: Limits;
 }
+
+/** What one account and one workspace may use. */
+export interface Limits {
+	/** Workspaces one account may own. */
+	workspacesPerAccount: number;
+	/** Bytes one workspace database may take before writes are refused (deletions pass). */
+	workspaceBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+	workspacesPerAccount: 50,
+	workspaceBytes: 5 * 1024 * 1024 * 1024
+};
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -45,6 +62,9 @@ const envSchema = z
 			.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)])
 			.default(0)
 			.transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : v)),
+		METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+		MAX_WORKSPACES_PER_ACCOUNT: z.coerce.number().int().min(0).max(1_000_000).optional(),
+		MAX_WORKSPACE_MB: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
 		ORIGIN: z
 			.url({ protocol: /^https?$/ })
 			.refine(
@@ -135,6 +155,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		workers: e.WORKERS === 'on',
 		workersPort: e.WORKERS_PORT,
 		trustProxy: e.TRUST_PROXY,
-		origin: e.ORIGIN ?? null
+		origin: e.ORIGIN ?? null,
+		metricsToken: e.METRICS_TOKEN ?? null,
+		limits: {
+			workspacesPerAccount: e.MAX_WORKSPACES_PER_ACCOUNT ?? DEFAULT_LIMITS.workspacesPerAccount,
+			workspaceBytes:
+				e.MAX_WORKSPACE_MB === undefined
+					? DEFAULT_LIMITS.workspaceBytes
+					: e.MAX_WORKSPACE_MB * 1024 * 1024
+		}
 	};
 }

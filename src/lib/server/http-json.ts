@@ -56,7 +56,7 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
 /** An API outcome other than success, raised by services and answered by the router. */
 export class HttpError extends Error {
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 429,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 429 | 503,
 		readonly error: string,
 		message: string
 	) {

@@ -10,7 +10,9 @@ import { ensureAdminCredentials } from './admin-credentials';
 import { createAppServer, createTaskflowRoutes, loadUiHandler } from './app-server';
 import { loadConfig } from './config';
 import { checkCouchSessionSettings } from './couch-settings';
-import { startEmbeddedCouch, type EmbeddedCouch } from './embedded/embedded-couch';
+import { lockDataDir } from './embedded/data-dir-lock';
+import type { EmbeddedCouch } from './embedded/embedded-couch';
+import { superviseEmbeddedCouch } from './embedded/embedded-supervisor';
 import { createServerWorkers, type ServerWorkers } from './workers/server-workers';
 
 const log = (level: 'info' | 'warn' | 'error', msg: string, extra: object = {}) =>
@@ -20,12 +22,18 @@ const info = (msg: string, extra: object = {}) => log('info', msg, extra);
 async function main(): Promise<void> {
 	const config = loadConfig();
 	const admin = await ensureAdminCredentials(config);
+	// build/server.js sits next to build/handler.js and build/embedded.js.
+	const buildDir = path.dirname(fileURLToPath(import.meta.url));
 	let embedded: EmbeddedCouch | null = null;
 	if (!config.couchUrl) {
-		embedded = await startEmbeddedCouch({
+		// One app per DATA_DIR; its embedded database runs (and is restarted) as a child.
+		lockDataDir(config.dataDir);
+		embedded = await superviseEmbeddedCouch({
+			entry: path.join(buildDir, 'embedded.js'),
 			dataDir: config.dataDir,
 			admin,
-			port: config.embeddedCouchPort
+			port: config.embeddedCouchPort,
+			log
 		});
 		info('embedded database started', { url: embedded.url, dataDir: config.dataDir });
 	}
@@ -35,8 +43,6 @@ async function main(): Promise<void> {
 	const couch = adminClient(upstream, admin);
 	await provisionServer(couch);
 
-	// build/server.js sits next to build/handler.js.
-	const buildDir = path.dirname(fileURLToPath(import.meta.url));
 	const ui = await loadUiHandler(buildDir);
 	let workers: ServerWorkers | null = null;
 	const routes = createTaskflowRoutes({
@@ -44,7 +50,11 @@ async function main(): Promise<void> {
 		couch,
 		workers: () => workers?.status() ?? null,
 		trustedHops: config.trustProxy,
-		origin: config.origin
+		origin: config.origin,
+		metricsToken: config.metricsToken,
+		limits: config.limits,
+		// Readiness asks the door itself, over HTTP, as a browser would.
+		selfUrl: () => `http://${loopbackHost(config.host)}:${config.port}`
 	});
 	if (config.workers) {
 		workers = createServerWorkers({ couch, registry: routes.metrics.registry, log });
@@ -76,6 +86,10 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => stop('SIGTERM'));
 	process.on('SIGINT', () => stop('SIGINT'));
 }
+
+/** An address of this process's own listener that loopback reaches. */
+const loopbackHost = (host: string) =>
+	host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
 main().catch((err: unknown) => {
 	console.error(`TaskFlow failed to start: ${err instanceof Error ? err.message : String(err)}`);

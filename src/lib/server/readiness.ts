@@ -9,7 +9,7 @@ import type { WorkerStatus } from './workers/workspace-workers';
 
 export interface Readiness {
 	ready: boolean;
-	checks: { database: string; provisioned: string; workers: string };
+	checks: { database: string; provisioned: string; workers: string; door?: string };
 }
 
 const TIMEOUT_MS = 2000;
@@ -21,12 +21,22 @@ export function workersCheck(statuses: WorkerStatus[] | null): string {
 	return stopped.length ? `not running: ${stopped.join(', ')}` : 'ok';
 }
 
+/**
+ * `selfUrl`: this server's own address; then `/db/_session` is asked for over HTTP, the way
+ * a browser's request goes (door, session check, database), and must answer as CouchDB does.
+ */
 export async function checkReadiness(
 	upstream: string,
 	couch: ServerScope,
-	workers: () => WorkerStatus[] | null = () => null
+	workers: () => WorkerStatus[] | null = () => null,
+	selfUrl?: string
 ): Promise<Readiness> {
-	const checks = { database: 'ok', provisioned: 'ok', workers: workersCheck(workers()) };
+	const checks: Readiness['checks'] = {
+		database: 'ok',
+		provisioned: 'ok',
+		workers: workersCheck(workers())
+	};
+	if (selfUrl) checks.door = await doorCheck(selfUrl);
 	try {
 		const res = await fetch(`${upstream}/`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
 		if (!res.ok) checks.database = `answered ${res.status}`;
@@ -43,8 +53,20 @@ export async function checkReadiness(
 		checks.provisioned = 'unknown';
 	}
 	const workersOk = checks.workers === 'ok' || checks.workers === 'separate process';
+	const doorOk = checks.door === undefined || checks.door === 'ok';
 	return {
-		ready: checks.database === 'ok' && checks.provisioned === 'ok' && workersOk,
+		ready: checks.database === 'ok' && checks.provisioned === 'ok' && workersOk && doorOk,
 		checks
 	};
+}
+
+async function doorCheck(selfUrl: string): Promise<string> {
+	try {
+		const res = await fetch(`${selfUrl}/db/_session`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+		if (!res.ok) return `answered ${res.status}`;
+		const body = (await res.json()) as { userCtx?: unknown };
+		return body.userCtx ? 'ok' : 'answered without a session';
+	} catch (err) {
+		return `unreachable: ${err instanceof Error ? err.message : String(err)}`;
+	}
 }

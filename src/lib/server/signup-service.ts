@@ -74,8 +74,12 @@ export async function signUp(couch: ServerScope, members: MembershipStore, input
 
 /**
  * Sets a new password for `name` after checking the current one with CouchDB, and returns
- * the `Set-Cookie` of a fresh session: CouchDB ties sessions to the password's salt, so the
- * old cookie stops working once the password changes.
+ * the `Set-Cookie` of a session made with the new one. CouchDB ties sessions to the
+ * password's salt, so the old cookie stops working once the change takes effect — which in
+ * CouchDB is a moment after the write (its cache of `_users`). So this waits until the old
+ * session is refused (a cheap check, no password hashing), signs in once with the new
+ * password, and says so if the server has still not applied it: it never reports a change
+ * that has not taken effect.
  */
 export async function changePassword(
 	couch: ServerScope,
@@ -87,9 +91,42 @@ export async function changePassword(
 	const check = await signIn(upstream, name, current);
 	if (check.status === 401) throw new HttpError(403, 'forbidden', 'The current password is wrong.');
 	if (!check.ok) throw new Error(`upstream /_session answered ${check.status}`);
+	const oldSession = sessionCookieOf(check.headers.getSetCookie());
 	await updateUser(couch, name, (doc) => ({ ...doc, password: next }));
-	const fresh = await signIn(upstream, name, next);
-	return fresh.ok ? fresh.headers.getSetCookie() : [];
+	const deadline = Date.now() + APPLY_TIMEOUT_MS;
+	if (oldSession) {
+		while (Date.now() < deadline && (await sessionName(upstream, oldSession)) === name) {
+			await sleep(50);
+		}
+	}
+	for (let wait = 100; ; wait *= 2) {
+		const fresh = await signIn(upstream, name, next);
+		if (fresh.ok) return fresh.headers.getSetCookie();
+		if (fresh.status !== 401 || Date.now() + wait > deadline) break;
+		await sleep(wait);
+	}
+	throw new HttpError(
+		503,
+		'not_applied',
+		'Your new password is saved, but the database has not started using it yet. Sign in with the new password in a minute.'
+	);
+}
+
+/** How long a password change may take to reach CouchDB's sessions before we say so. */
+const APPLY_TIMEOUT_MS = 10_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const sessionCookieOf = (cookies: string[]) =>
+	cookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('AuthSession=')) ?? null;
+
+/** Whose session `cookie` is, as CouchDB sees it now (null: nobody's). */
+async function sessionName(upstream: string, cookie: string): Promise<string | null> {
+	const res = await fetch(`${upstream}/_session`, {
+		headers: { cookie, accept: 'application/json' }
+	});
+	if (!res.ok) return null;
+	const body = (await res.json()) as { userCtx?: { name?: unknown } };
+	return typeof body.userCtx?.name === 'string' ? body.userCtx.name : null;
 }
 
 const signIn = (upstream: string, name: string, password: string) =>

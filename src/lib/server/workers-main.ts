@@ -10,6 +10,7 @@ import { adminClient, waitForCouch } from '../../../couchdb/provision';
 import { ensureAdminCredentials } from './admin-credentials';
 import { loadConfig } from './config';
 import { sendJson } from './http-json';
+import { metricsAllowed } from './metrics-access';
 import { checkReadiness } from './readiness';
 import { createServerWorkers } from './workers/server-workers';
 
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
 			void checkReadiness(upstream, couch, () => workers.status()).then((r) =>
 				sendJson(res, r.ready ? 200 : 503, { ok: r.ready, checks: r.checks })
 			);
+		} else if (p === '/metrics' && !metricsAllowed(req, config.metricsToken)) {
+			sendJson(res, 404, { error: 'not_found' });
 		} else if (p === '/metrics') {
 			void registry.metrics().then((text) => {
 				res.writeHead(200, { 'content-type': registry.contentType });

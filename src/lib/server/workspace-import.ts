@@ -2,9 +2,10 @@
  * Importing a TaskFlow export into a workspace, one batch of documents per call. Documents
  * written by other people cannot be written with the importing user's session (the
  * validator wants `createdBy`/`author` to be the writer), so the server writes them with its
- * admin credentials — after the caller proved to be an admin of the target workspace, and
- * after each document passed the same schemas as every write. `validate_doc_update` checks
- * the schema again on the way in.
+ * admin credentials — only into a workspace created for this import by the caller, while
+ * its import window is open (backup-routes.ts), and only documents that pass every rule a
+ * write by their own author would: schemas, authorship (`author`, `actor`, `user` are the
+ * `createdBy`), time spans. Snapshots are the server's own and never imported.
  *
  * `_id`s are kept: a document already in the target is reported as already there and left
  * as it is, so running the same import twice writes nothing the second time.
@@ -12,6 +13,8 @@
 import type { ServerScope } from 'nano';
 import { z } from 'zod';
 import { checkImportDoc, type ImportDoc } from '../domain/backup/import-check';
+import { securityObject } from './membership-rules';
+import { validatorFor } from './embedded/trusted-code';
 import { emptyReport, IMPORT_BATCH_DOCS, type ImportReport } from '../domain/backup/import-batches';
 import { workspaceDbName } from '../domain/ids';
 
@@ -43,16 +46,19 @@ export async function importBatch(
 ): Promise<ImportReport> {
 	const report = emptyReport();
 	const candidates = new Map<string, ImportDoc>();
+	const dbName = workspaceDbName(ws);
 	input.docs.forEach((entry, i) => {
 		const check = checkImportDoc(entry, input.offset + i);
+		const refused = check.ok ? asItsAuthor(dbName, check.doc) : null;
 		if (!check.ok) report.skipped.push({ id: check.id, reason: check.reason });
+		else if (refused) report.skipped.push({ id: check.doc._id, reason: refused });
 		else if (candidates.has(check.doc._id)) {
 			report.skipped.push({ id: check.doc._id, reason: 'appears twice in the export' });
 		} else candidates.set(check.doc._id, check.doc);
 	});
 	if (candidates.size === 0) return report;
 
-	const db = couch.use(workspaceDbName(ws));
+	const db = couch.use(dbName);
 	const revs = (await db.fetchRevs({ keys: [...candidates.keys()] })) as unknown as {
 		rows: RevRow[];
 	};
@@ -72,4 +78,30 @@ export async function importBatch(
 		else report.skipped.push({ id: row.id, reason: row.reason ?? row.error });
 	}
 	return report;
+}
+
+/**
+ * Why `doc` would be refused if its author (`createdBy`) wrote it as a member, or null.
+ * Snapshots are written by the server only.
+ */
+function asItsAuthor(dbName: string, doc: ImportDoc): string | null {
+	if (doc.type === 'snapshot' || doc._id.startsWith('snapshot:')) {
+		return 'snapshots are made by the server, not imported';
+	}
+	const author = typeof doc.createdBy === 'string' ? doc.createdBy : null;
+	if (!author) return 'createdBy: required';
+	try {
+		const sec = securityObject({ [author]: 'admin' });
+		validatorFor(dbName)?.(
+			structuredClone(doc),
+			null,
+			{ name: author, roles: [], db: dbName },
+			sec
+		);
+		return null;
+	} catch (thrown) {
+		const t = thrown as { forbidden?: unknown; unauthorized?: unknown } | null;
+		const reason = t?.forbidden ?? t?.unauthorized;
+		return typeof reason === 'string' ? reason : 'refused by validation';
+	}
 }

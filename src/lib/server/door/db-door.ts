@@ -25,6 +25,7 @@ import type { Caller, DoorSessions } from './door-sessions';
 import { Upstream } from './door-upstream';
 import { DEFAULT_FEED_LIMITS, FeedGate, type FeedLimits } from './feed-limits';
 import { handleSignIn } from './session-login';
+import { onlyDeletes, type StorageGate } from './storage-gate';
 
 /** Mount prefix of the door on the app server. */
 export const DOOR_PREFIX = '/db';
@@ -46,6 +47,8 @@ export interface DoorOptions {
 	/** The app's public origin (ORIGIN), if configured. */
 	origin?: string | null;
 	feedLimits?: FeedLimits;
+	/** The storage quota of workspaces (null: none). */
+	storage?: StorageGate | null;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
@@ -133,7 +136,20 @@ export function createDbDoor(opts: DoorOptions): { handle: DoorHandler; close():
 		} else {
 			req.resume();
 		}
+		const full = await storageRefusal(route, method, body);
+		if (full) return sendJson(res, 507, couchError('insufficient_storage', full));
 		return forward(req, res, route, caller, body);
+	}
+
+	/** The quota's refusal for a write that adds to a workspace, or null. */
+	async function storageRefusal(route: DoorRoute, method: string, body: string | null) {
+		// Checkpoints are not content: refusing them would stop devices receiving changes.
+		if (!opts.storage || route.access !== 'write' || route.db?.kind !== 'workspace') return null;
+		if (route.name === 'local') return null;
+		if (method === 'DELETE' || (route.name === 'bulk_docs' && body && onlyDeletes(body))) {
+			return null;
+		}
+		return opts.storage.refusal(route.db.name);
 	}
 
 	async function authorize(route: DoorRoute, caller: Caller) {

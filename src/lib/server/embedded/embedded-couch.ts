@@ -7,7 +7,7 @@
  * request, never a process exit.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -45,10 +45,12 @@ export async function startEmbeddedCouch(opts: {
 	iterations?: number;
 	sessionSeconds?: number;
 	log?: (line: string) => void;
+	/** Take DATA_DIR's lock (false when the app process that started this one holds it). */
+	lock?: boolean;
 }): Promise<EmbeddedCouch> {
 	const dir = path.join(opts.dataDir, 'couch') + path.sep;
 	await mkdir(dir, { recursive: true });
-	const unlock = lockDataDir(opts.dataDir);
+	const unlock = opts.lock === false ? () => undefined : lockDataDir(opts.dataDir);
 	const log = opts.log ?? ((line: string) => console.error(line));
 	// Views catch up 500 changes per step (PouchDB's default is 50).
 	const Pouch = PouchDB.defaults({ prefix: dir, view_update_changes_batch_size: 500 } as object);
@@ -77,7 +79,8 @@ export async function startEmbeddedCouch(opts: {
 		catalog,
 		sessions,
 		iterations,
-		onWrite: (name: string, db: RouteDb) => warmer.noteWrite(name, db as unknown as WarmableDb)
+		onWrite: (name: string, db: RouteDb) => warmer.noteWrite(name, db as unknown as WarmableDb),
+		sizeOf: directorySizes(dir)
 	};
 
 	const server = createServer((req, res) => void handle(deps, req, res, log));
@@ -85,7 +88,10 @@ export async function startEmbeddedCouch(opts: {
 	await listen(server, opts.port ?? 0);
 	const { port } = server.address() as AddressInfo;
 	const url = `http://127.0.0.1:${port}`;
-	await writeFile(path.join(opts.dataDir, EMBEDDED_COUCH_FILE), JSON.stringify({ url }) + '\n');
+	await writeFile(
+		path.join(opts.dataDir, EMBEDDED_COUCH_FILE),
+		JSON.stringify({ url, pid: process.pid }) + '\n'
+	);
 
 	return {
 		url,
@@ -149,6 +155,38 @@ function segmentsOf(rawPath: string): string[] {
 		if (decoded.includes('\0')) throw badRequest('illegal character in path');
 		return decoded;
 	});
+}
+
+/**
+ * Bytes each database's LevelDB directory (its views' included) takes, read at most every
+ * two seconds per database: what `sizes.file` reports, as CouchDB's files do.
+ */
+function directorySizes(dir: string): (name: string) => Promise<number> {
+	const cache = new Map<string, { at: number; bytes: Promise<number> }>();
+	const sum = async (p: string): Promise<number> => {
+		const entries = await readdir(p, { withFileTypes: true }).catch(() => []);
+		let total = 0;
+		for (const e of entries) {
+			const full = path.join(p, e.name);
+			total += e.isDirectory()
+				? await sum(full)
+				: (await stat(full).catch(() => ({ size: 0 }))).size;
+		}
+		return total;
+	};
+	return (name) => {
+		const hit = cache.get(name);
+		if (hit && Date.now() - hit.at < 2_000) return hit.bytes;
+		const bytes = (async () => {
+			const all = await readdir(dir).catch(() => [] as string[]);
+			const mine = all.filter((d) => d === name || d.startsWith(`${name}-mrview-`));
+			let total = 0;
+			for (const d of mine) total += await sum(path.join(dir, d));
+			return total;
+		})();
+		cache.set(name, { at: Date.now(), bytes });
+		return bytes;
+	};
 }
 
 /** The cookie-signing secret, made once per DATA_DIR and kept private (mode 0600). */

@@ -63,6 +63,8 @@ export interface RouteDeps {
 	iterations: number;
 	/** A write to database `name` happened (view warming). */
 	onWrite(name: string, db: RouteDb): void;
+	/** Bytes database `name` takes on disk. */
+	sizeOf(name: string): Promise<number>;
 }
 
 export interface Call {
@@ -266,12 +268,13 @@ async function dbRoot(deps: RouteDeps, c: Call, m: string): Promise<void> {
 		return answerOne(c.res, (await write(deps, c, db, sec, [body], true))[0]!);
 	}
 	return only(m, ['GET'], async () => {
-		const info = await db.info();
+		const [info, file] = await Promise.all([db.info(), deps.sizeOf(c.dbName)]);
 		sendJson(c.res, 200, {
 			db_name: c.dbName,
 			doc_count: info.doc_count,
 			doc_del_count: 0,
 			update_seq: info.update_seq,
+			sizes: { file, active: file, external: file },
 			purge_seq: 0,
 			compact_running: false,
 			instance_start_time: '0'
