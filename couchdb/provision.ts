@@ -15,8 +15,21 @@ import {
 	type WorkspaceRole
 } from '../src/lib/server/membership-rules';
 
-/** Server-side registry of workspaces and setup state; never reachable through the door. */
-export const REGISTRY_DB = 'tf-registry';
+/**
+ * Server-side registry of workspaces and setup state; never reachable through the door.
+ * `TASKFLOW_REGISTRY_DB` names another one (`tf-registry-<suffix>`), so that several
+ * TaskFlow installations can share one CouchDB (workspace and private database names are
+ * unique already), and tests can start from a fresh setup on a shared one.
+ */
+export const REGISTRY_DB = registryDbName(process.env.TASKFLOW_REGISTRY_DB);
+
+function registryDbName(configured: string | undefined): string {
+	if (!configured) return 'tf-registry';
+	if (!/^tf-registry-[a-z0-9_-]{1,40}$/.test(configured)) {
+		throw new Error('TASKFLOW_REGISTRY_DB must look like tf-registry-<a-z, 0-9, _ or ->');
+	}
+	return configured;
+}
 /** Single-node CouchDB needs `_users`; the others silence its startup errors. */
 export const SYSTEM_DBS = ['_users', '_replicator', '_global_changes'];
 

@@ -62,12 +62,16 @@ describe('update flow', () => {
 		const dataDir = await mkdtemp(path.join(tmpdir(), 'taskflow-update-'));
 		const profile = await mkdtemp(path.join(tmpdir(), 'taskflow-update-profile-'));
 		dirs.push(dataDir, profile);
-		server = await startAppServer({ dataDir });
+		// Its own installation: its own registry, so its first-run setup is fresh even when all
+		// servers share one CouchDB (COUCHDB_URL), and an account name no run has used.
+		const env = { TASKFLOW_REGISTRY_DB: `tf-registry-${Date.now().toString(36)}` };
+		const user = `uma-${Date.now().toString(36)}`;
+		server = await startAppServer({ dataDir, env });
 		const port = Number(new URL(server.baseUrl).port);
 
 		const context = await launchPersistent(profile);
 		const app = new AppPage(context.pages()[0] ?? (await context.newPage()), server.baseUrl);
-		await app.setup('uma', 'update-password-1', 'Update crew');
+		await app.setup(user, 'update-password-1', 'Update crew');
 		await app.createProject('Versions');
 		await app.createTask({ title: 'Saved before the update' });
 		await app.page.evaluate(async () => {
@@ -89,7 +93,7 @@ describe('update flow', () => {
 		}
 		await writeFile(SW, `${saved.get(SW)!}\n// next version ${Date.now()}\n`, 'latin1');
 		for (const file of VARIANTS) await rm(file, { force: true });
-		server = await startAppServer({ dataDir, port });
+		server = await startAppServer({ dataDir, port, env });
 
 		await app.page.evaluate(() =>
 			navigator.serviceWorker.getRegistration().then((r) => r?.update())

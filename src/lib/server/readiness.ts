@@ -5,6 +5,7 @@
  * that process answers its own `/readyz`.
  */
 import type { ServerScope } from 'nano';
+import { REGISTRY_DB } from '../../../couchdb/provision';
 import type { WorkerStatus } from './workers/workspace-workers';
 
 export interface Readiness {
@@ -45,7 +46,7 @@ export async function checkReadiness(
 	}
 	if (checks.database === 'ok') {
 		try {
-			await couch.db.get('tf-registry');
+			await couch.db.get(REGISTRY_DB);
 		} catch (err) {
 			checks.provisioned = `registry missing: ${err instanceof Error ? err.message : String(err)}`;
 		}

@@ -38,7 +38,6 @@ export interface TrustedView {
 export type Filter = (doc: unknown, req: unknown) => unknown;
 
 const DDOC = '_design/taskflow';
-const REGISTRY_DB = 'tf-registry';
 const isWorkspaceDb = (db: string) => db.startsWith('tf-ws-');
 const isUserDb = (db: string) => db.startsWith('tf-user-');
 
@@ -76,7 +75,7 @@ export function viewFor(db: string, ddocId: string, view: string): TrustedView |
 	if (ddocId !== DDOC) return null;
 	const views: Record<string, { map: MapFn; reduce?: string }> | null = isWorkspaceDb(db)
 		? workspaceViews
-		: db === REGISTRY_DB
+		: db === 'tf-registry' || db.startsWith('tf-registry-')
 			? registryViews
 			: null;
 	return views && Object.hasOwn(views, view) ? views[view]! : null;
