@@ -13,7 +13,10 @@ import { startAppServer, type AppServer } from '../support/app-server';
 import { userWithWorkspace } from './own-server';
 import { newTask } from './helpers';
 
-/** A PUT whose body is sent in two halves: `finish()` sends the rest and resolves with the answer. */
+/**
+ * A PUT whose body is sent in two halves: `finish()` sends the rest slowly (2 KB a second,
+ * a phone on a bad link) and resolves with the answer.
+ */
 function halfSentPut(url: string, headers: Record<string, string>, body: string) {
 	const req = request(url, {
 		method: 'PUT',
@@ -34,8 +37,13 @@ function halfSentPut(url: string, headers: Record<string, string>, body: string)
 	const half = Math.floor(body.length / 2);
 	req.write(body.slice(0, half));
 	return {
-		finish() {
-			req.end(body.slice(half));
+		async finish() {
+			const rest = Buffer.from(body.slice(half));
+			for (let at = 0; at < rest.length; at += 2048) {
+				req.write(rest.subarray(at, at + 2048));
+				await new Promise((r) => setTimeout(r, 1000));
+			}
+			req.end();
 			return answer;
 		}
 	};
@@ -50,7 +58,8 @@ describe('graceful shutdown', () => {
 		server = await startAppServer({ dataDir });
 		const { name, auth, ws } = await userWithWorkspace(server, 'sd', 'Shutdown check');
 		const asUser = { authorization: auth };
-		const task = newTask(name, 'sent across a SIGTERM');
+		// About 20 KB, most of it still to arrive when the server is told to stop.
+		const task = { ...newTask(name, 'sent across a SIGTERM'), description: 'x'.repeat(19_000) };
 		const docUrl = `${server.baseUrl}/db/${ws.db}/${task._id}`;
 
 		const inFlight = halfSentPut(docUrl, asUser, JSON.stringify(task));
@@ -67,6 +76,13 @@ describe('graceful shutdown', () => {
 		expect(server.exitCode()).toBe(0);
 		const log = server.log();
 		expect(log).toContain('"msg":"shutting down"');
+		// Every line says when and how serious; no request is logged with a status it never got.
+		const lines = log.split('\n').filter((l) => l.startsWith('{"time"'));
+		expect(lines.length).toBeGreaterThan(3);
+		for (const line of lines) {
+			expect(typeof (JSON.parse(line) as { level?: unknown }).level, line).toBe('string');
+		}
+		expect(log).not.toContain('request not answered');
 		expect(log).toContain('workers stopped with checkpoints saved');
 
 		server = await startAppServer({ dataDir });

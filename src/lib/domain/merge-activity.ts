@@ -9,7 +9,7 @@ import { parseHlc } from './hlc';
 import type { Activity } from './schemas/activity.schema';
 
 export function mergeActivity(
-	doc: { _id: string; project?: string | null },
+	doc: { _id: string; project?: string | null; task?: unknown },
 	lost: LostValue,
 	repairedBy: string
 ): Activity {
@@ -21,7 +21,12 @@ export function mergeActivity(
 		type: 'activity',
 		action: 'merge',
 		doc: doc._id,
-		task: doc._id.startsWith('task:') ? doc._id : null,
+		// A comment's or time entry's history belongs to its task.
+		task: doc._id.startsWith('task:')
+			? doc._id
+			: typeof doc.task === 'string' && doc.task.startsWith('task:')
+				? doc.task
+				: null,
 		project: doc._id.startsWith('project:') ? doc._id : (doc.project ?? null),
 		field: lost.field,
 		from: lost.value ?? null,

@@ -76,9 +76,17 @@ describe('mergeTaskRevisions', () => {
 			'2-a'
 		);
 		const b = bob.edit(base, { description: 'Check the pump.\nLog the pressure twice.' }, '2-b');
-		const { task, lost } = mergeTaskRevisions([a, b]);
+		const { task, lost, changed } = mergeTaskRevisions([a, b]);
 		expect(task.description).toBe('Check the pump and valve.\nLog the pressure twice.');
-		expect(lost.filter((l) => l.field === 'description')).toEqual([]);
+		// Written, said, and each side's own text restorable from the history.
+		expect(changed).toBe(true);
+		expect(task.merge).toMatchObject({ fields: ['description'], with: ['alice', 'bob'] });
+		const sides = lost.filter((l) => l.field === 'description');
+		expect(sides.map((l) => [l.by, l.value]).sort()).toEqual([
+			['alice', 'Check the pump and valve.\nLog the pressure.'],
+			['bob', 'Check the pump.\nLog the pressure twice.']
+		]);
+		expect(sides.every((l) => l.kept === task.description)).toBe(true);
 	});
 
 	it('keeps one wording when both changed the same words, the other is reported', () => {

@@ -26,6 +26,7 @@ import { mergeText } from './text-merge';
 
 export interface TaskMerge {
 	task: Task;
+	/** Values that lost, and the sides' own versions of a merged text: all for the history. */
 	lost: LostValue[];
 	/** False when the revisions had the same content (only the losing branches need deleting). */
 	changed: boolean;
@@ -60,11 +61,16 @@ export function mergeTaskRevisions(revisions: readonly Task[]): TaskMerge {
 	return { task: canonicalJson(merged), lost, changed: fields.length > 0 };
 }
 
-/** The latest description, with the other concurrent edits merged in where they do not clash. */
+/**
+ * The latest description, with the other concurrent edits merged in where they do not clash.
+ * A text merged from several sides is one that nobody wrote: every side's own version goes
+ * to the history (restorable) and the merge note names them, so merging is never silent.
+ */
 function mergeDescription(revs: readonly Task[], merged: Task): LostValue[] {
 	const winner = winnerFor(revs, 'description');
 	let text = winner.description;
 	const lost: LostValue[] = [];
+	const contributors: Task[] = [];
 	for (const r of revs) {
 		if (r === winner || r.description === text) continue;
 		const base = commonBase(revs, winner, r);
@@ -72,17 +78,24 @@ function mergeDescription(revs: readonly Task[], merged: Task): LostValue[] {
 		if (result === null || result.conflict) {
 			lost.push(lostValue('description', r, winner.description));
 		}
-		if (result) text = result.text;
+		if (result && result.text !== text) {
+			text = result.text;
+			contributors.push(r);
+		}
 	}
 	merged.description = text;
 	const clock = clockOf(winner, 'description');
 	if (text === winner.description) {
 		merged.clocks.description = clock;
 		merged.descBase = winner.descBase ?? null;
-	} else {
-		// A merged text is new: give it a clock after both, the same on every device.
-		merged.clocks.description = bumpClock(clock);
-		merged.descBase = null;
+		return lost;
+	}
+	// A merged text is new: give it a clock after both, the same on every device.
+	merged.clocks.description = bumpClock(clock);
+	merged.descBase = null;
+	for (const side of [winner, ...contributors]) {
+		const recorded = lost.some((l) => l.field === 'description' && l.rev === (side._rev ?? ''));
+		if (!recorded) lost.push(lostValue('description', side, text));
 	}
 	return lost;
 }

@@ -98,6 +98,8 @@ export function createTaskflowRoutes(opts: {
 			}
 			return true;
 		},
+		/** Ends waiting long polls at once (shutdown), so only real requests are waited for. */
+		drain: () => door.drain(),
 		close: () => door.close()
 	};
 }
@@ -131,13 +133,18 @@ export function createAppServer(opts: {
 		res.setHeader('x-request-id', id);
 		const done = opts.routes.metrics.track(routeLabel(rawPath), req.method ?? 'GET', req.url ?? '');
 		res.on('close', () => {
-			done(res.statusCode);
+			// A response cut off (client gone, shutdown) has no status to report: say so.
+			const sent = res.writableFinished;
+			done(sent ? res.statusCode : 499);
 			log(
 				JSON.stringify({
+					time: new Date().toISOString(),
+					level: sent ? 'info' : 'warn',
+					msg: sent ? 'request' : 'request not answered',
 					id,
 					method: req.method,
 					path: logPath,
-					status: res.statusCode,
+					status: sent ? res.statusCode : null,
 					ms: Math.round(performance.now() - started)
 				})
 			);

@@ -16,7 +16,10 @@ import { superviseEmbeddedCouch } from './embedded/embedded-supervisor';
 import { createServerWorkers, type ServerWorkers } from './workers/server-workers';
 
 const log = (level: 'info' | 'warn' | 'error', msg: string, extra: object = {}) =>
-	console.log(JSON.stringify({ level, msg, ...extra }));
+	console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
+
+/** How long a shutdown waits for requests in flight (a slow upload included). */
+const SHUTDOWN_GRACE_MS = 30_000;
 const info = (msg: string, extra: object = {}) => log('info', msg, extra);
 
 async function main(): Promise<void> {
@@ -72,16 +75,30 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		info('shutting down', { signal });
-		// Live _changes requests never end on their own; close them once in-flight ones drain.
-		// Workers finish the batch in hand and store their checkpoints before the database goes.
+		// New connections are refused; requests in flight (an upload still arriving included)
+		// are answered, for up to SHUTDOWN_GRACE_MS; waiting long polls end at once with
+		// "nothing new". Workers finish the batch in hand and store their checkpoints before
+		// the database goes.
 		const workersDone = workers ? workers.stop() : Promise.resolve();
 		server.close(() => {
+			clearInterval(idle);
 			routes.close();
-			void workersDone.then(() => embedded?.close()).finally(() => process.exit(0));
+			void workersDone
+				.then(() => embedded?.close())
+				.finally(() => {
+					info('stopped');
+					process.exit(0);
+				});
 		});
+		routes.drain();
+		// Keep-alive connections go idle once their response is sent: close them as they do.
+		const idle = setInterval(() => server.closeIdleConnections(), 200);
 		server.closeIdleConnections();
-		setTimeout(() => server.closeAllConnections(), 2000).unref();
-		setTimeout(() => process.exit(0), 5000).unref();
+		setTimeout(() => {
+			log('warn', 'requests still running at the end of the grace period were cut off');
+			server.closeAllConnections();
+		}, SHUTDOWN_GRACE_MS).unref();
+		setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 5_000).unref();
 	};
 	process.on('SIGTERM', () => stop('SIGTERM'));
 	process.on('SIGINT', () => stop('SIGINT'));

@@ -15,7 +15,7 @@ import { checkReadiness } from './readiness';
 import { createServerWorkers } from './workers/server-workers';
 
 const log = (level: 'info' | 'warn' | 'error', msg: string, extra: object = {}) =>
-	console.log(JSON.stringify({ level, msg, ...extra }));
+	console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
 
 async function main(): Promise<void> {
 	const config = loadConfig();

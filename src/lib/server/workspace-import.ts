@@ -5,7 +5,7 @@
  * admin credentials — only into a workspace created for this import by the caller, while
  * its import window is open (backup-routes.ts), and only documents that pass every rule a
  * write by their own author would: schemas, authorship (`author`, `actor`, `user` are the
- * `createdBy`), time spans. Snapshots are the server's own and never imported.
+ * `createdBy`), time spans. Snapshots (the server's own) are schema-checked only.
  *
  * `_id`s are kept: a document already in the target is reported as already there and left
  * as it is, so running the same import twice writes nothing the second time.
@@ -81,13 +81,12 @@ export async function importBatch(
 }
 
 /**
- * Why `doc` would be refused if its author (`createdBy`) wrote it as a member, or null.
- * Snapshots are written by the server only.
+ * Why `doc` would be refused if its author (`createdBy`) wrote it, or null. Burn-down
+ * snapshots are the server's own writing: they keep their schema check only, so a restored
+ * workspace keeps its history (it is a new workspace, owned by whoever imports).
  */
 function asItsAuthor(dbName: string, doc: ImportDoc): string | null {
-	if (doc.type === 'snapshot' || doc._id.startsWith('snapshot:')) {
-		return 'snapshots are made by the server, not imported';
-	}
+	if (doc.type === 'snapshot') return null;
 	const author = typeof doc.createdBy === 'string' ? doc.createdBy : null;
 	if (!author) return 'createdBy: required';
 	try {

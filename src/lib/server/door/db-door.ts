@@ -56,7 +56,11 @@ const UNSAFE = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 const FEED_DEFAULT_MS = 60_000;
 
 /** Builds the door in front of `opts.upstream`. */
-export function createDbDoor(opts: DoorOptions): { handle: DoorHandler; close(): void } {
+export function createDbDoor(opts: DoorOptions): {
+	handle: DoorHandler;
+	drain(): void;
+	close(): void;
+} {
 	const hops = opts.trustedHops ?? 0;
 	const secureCookies = (opts.origin ?? '').startsWith('https:');
 	const limits = opts.feedLimits ?? DEFAULT_FEED_LIMITS;
@@ -235,6 +239,9 @@ export function createDbDoor(opts: DoorOptions): { handle: DoorHandler; close():
 				if (!res.headersSent) sendJson(res, 502, couchError('bad_gateway', (err as Error).message));
 				else res.destroy();
 			});
+		},
+		drain() {
+			upstream.drainFeeds();
 		},
 		close() {
 			upstream.close();

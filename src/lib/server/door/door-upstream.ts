@@ -41,6 +41,8 @@ export class Upstream {
 	readonly #agent: http.Agent;
 	readonly #feedAgent: http.Agent;
 	readonly #secureCookies: boolean;
+	/** How to end each long poll waiting now (see `drainFeeds`). */
+	readonly #feeds = new Set<() => void>();
 
 	constructor(base: string, opts: { secureCookies: boolean; maxFeeds: number }) {
 		this.#base = new URL(base);
@@ -74,10 +76,13 @@ export class Upstream {
 				agent: f.feed ? this.#feedAgent : this.#agent
 			});
 			let settled = false;
+			// Whether a feed has sent more than heartbeats (then it is never cut short).
+			let feedAnswering = false;
 			const finish = () => {
 				if (settled) return;
 				settled = true;
 				clearTimeout(deadline);
+				this.#feeds.delete(endFeed);
 				resolve();
 			};
 			const fail = (status: number, reason: string) => {
@@ -87,26 +92,25 @@ export class Upstream {
 				} else res.destroy();
 				finish();
 			};
-			// Whether a feed has sent more than heartbeats (then it is never cut short).
-			let feedAnswering = false;
+			/** Ends a waiting long poll with "nothing new since `since`" (on time, or at shutdown). */
+			const endFeed = () => {
+				if (!f.feed || feedAnswering || settled) return;
+				up.destroy();
+				const seq = /^\d+$/.test(f.feed.since) ? f.feed.since : JSON.stringify(f.feed.since);
+				if (!res.headersSent) {
+					res.writeHead(200, {
+						'content-type': 'application/json',
+						'cache-control': 'must-revalidate'
+					});
+				}
+				res.end(`{"results":[],"last_seq":${seq},"pending":0}\n`);
+				finish();
+			};
 			const deadline = setTimeout(
-				() => {
-					if (!f.feed) return fail(504, 'the database did not answer in time');
-					if (feedAnswering) return;
-					up.destroy();
-					const seq = /^\d+$/.test(f.feed.since) ? f.feed.since : JSON.stringify(f.feed.since);
-					const empty = `{"results":[],"last_seq":${seq},"pending":0}\n`;
-					if (!res.headersSent) {
-						res.writeHead(200, {
-							'content-type': 'application/json',
-							'cache-control': 'must-revalidate'
-						});
-					}
-					res.end(empty);
-					finish();
-				},
+				() => (f.feed ? endFeed() : fail(504, 'the database did not answer in time')),
 				f.feed ? f.feed.ms : DEADLINE_MS
 			);
+			if (f.feed) this.#feeds.add(endFeed);
 			// The client gave up: so does the door, upstream included.
 			res.on('close', () => {
 				if (!res.writableFinished) up.destroy();
@@ -162,6 +166,14 @@ export class Upstream {
 		const res = await fetch(new URL(path, this.#base));
 		if (!res.ok) throw new Error(`upstream ${path} answered ${res.status}`);
 		return res.json();
+	}
+
+	/**
+	 * Ends every long poll waiting now with "nothing new" (for a shutdown): devices poll
+	 * again, find the server gone, and retry, instead of waiting out their timeout.
+	 */
+	drainFeeds(): void {
+		for (const end of [...this.#feeds]) end();
 	}
 
 	close(): void {

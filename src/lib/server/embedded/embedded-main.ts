@@ -13,7 +13,15 @@ interface Settings {
 }
 
 const log = (level: string, msg: string, extra: object = {}) =>
-	console.log(JSON.stringify({ level, msg, component: 'embedded-db', ...extra }));
+	console.log(
+		JSON.stringify({
+			time: new Date().toISOString(),
+			level,
+			msg,
+			component: 'embedded-db',
+			...extra
+		})
+	);
 
 async function main(): Promise<void> {
 	const settings = JSON.parse(process.env.TASKFLOW_EMBEDDED ?? 'null') as Settings | null;
