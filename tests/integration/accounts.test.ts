@@ -167,6 +167,29 @@ describe('invites and members', () => {
 		expect(list.filter((m) => m.role === 'admin')).toHaveLength(1);
 	});
 
+	it("ends a removed member's waiting sync at once, and their next request is refused", async () => {
+		const name = uniqueName('acc-rm');
+		const cookie = await login(name, await createUser(name, [`ws.${admin.ws.id}.member`]));
+		const db = `/${admin.ws.db}`;
+		const info = (await (await as(cookie, door(db))).json()) as { update_seq: unknown };
+		const since = encodeURIComponent(String(info.update_seq));
+		// A device's long poll: 60 s, with a heartbeat (CouchDB would hold it open for good).
+		const started = Date.now();
+		const poll = as(
+			cookie,
+			door(`${db}/_changes?feed=longpoll&heartbeat=10000&timeout=60000&since=${since}`)
+		);
+		await new Promise((r) => setTimeout(r, 300));
+		const removed = await as(admin.cookie, api(`/workspaces/${admin.ws.id}/members/${name}`), {
+			method: 'DELETE'
+		});
+		expect(removed.status).toBe(200);
+		const answer = await poll;
+		expect(answer.status).toBe(200);
+		console.log(`removed member's poll answered ${Date.now() - started} ms after it began`);
+		expect([401, 403]).toContain((await as(cookie, door(`${db}/_changes?since=${since}`))).status);
+	});
+
 	it('lets a member leave', async () => {
 		const name = uniqueName('leave');
 		const cookie = await login(name, await createUser(name, [`ws.${admin.ws.id}.member`]));

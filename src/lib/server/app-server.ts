@@ -59,6 +59,7 @@ export function createTaskflowRoutes(opts: {
 		origin: opts.origin ?? null,
 		storage: new StorageGate(opts.couch, limits.workspaceBytes)
 	});
+	members.onRolesChanged((ws, names) => door.rolesChanged(ws, names));
 	const api = createAccountsApi({
 		...opts,
 		limiter,

@@ -32,8 +32,12 @@ export interface Membership {
 	role: WorkspaceRole;
 }
 
+/** Told after a member list changed: who lost or changed their role in `ws`. */
+export type RolesChanged = (ws: string, names: string[]) => void;
+
 export class MembershipStore {
 	readonly #couch: ServerScope;
+	readonly #listeners: RolesChanged[] = [];
 	/** Reads on their way: requests arriving together share one (never a stale answer). */
 	readonly #reading = new Map<string, Promise<WorkspaceEntry | null>>();
 
@@ -93,8 +97,15 @@ export class MembershipStore {
 				throw err;
 			}
 			await putWorkspaceSecurity(this.#couch, ws, after);
+			const changed = Object.keys(before).filter((n) => before[n] !== after[n]);
+			for (const listener of this.#listeners) listener(ws, changed);
 			return after;
 		}
+	}
+
+	/** Calls `listener` after each change this store makes. */
+	onRolesChanged(listener: RolesChanged): void {
+		this.#listeners.push(listener);
 	}
 
 	/** The workspaces `name` belongs to, by workspace name. */

@@ -59,6 +59,7 @@ const FEED_DEFAULT_MS = 60_000;
 export function createDbDoor(opts: DoorOptions): {
 	handle: DoorHandler;
 	drain(): void;
+	rolesChanged(ws: string, names: string[]): void;
 	close(): void;
 } {
 	const hops = opts.trustedHops ?? 0;
@@ -219,7 +220,8 @@ export function createDbDoor(opts: DoorOptions): {
 				body,
 				feed,
 				attachment: route.attachment,
-				setCookie: caller.setCookie
+				setCookie: caller.setCookie,
+				caller: caller.name
 			});
 		} finally {
 			release?.();
@@ -242,6 +244,10 @@ export function createDbDoor(opts: DoorOptions): {
 		},
 		drain() {
 			upstream.drainFeeds();
+		},
+		/** `names` lost or changed their role in workspace `ws`: end their waiting feeds. */
+		rolesChanged(ws: string, names: string[]) {
+			for (const name of names) upstream.endFeedsOf(`tf-ws-${ws}`, name);
 		},
 		close() {
 			upstream.close();

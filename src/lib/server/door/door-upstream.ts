@@ -29,6 +29,8 @@ export interface Forward {
 	attachment: string | null;
 	/** Cookies to hand back whatever upstream says (a renewed session). */
 	setCookie?: string[];
+	/** Who is asking (for ending their feeds when their role changes). */
+	caller?: string | null;
 }
 
 /** How long a request may take (long polls: see `Forward.feed`). */
@@ -41,8 +43,8 @@ export class Upstream {
 	readonly #agent: http.Agent;
 	readonly #feedAgent: http.Agent;
 	readonly #secureCookies: boolean;
-	/** How to end each long poll waiting now (see `drainFeeds`). */
-	readonly #feeds = new Set<() => void>();
+	/** How to end each long poll waiting now, with whose it is (see `drainFeeds`). */
+	readonly #feeds = new Map<() => void, { path: string; caller: string | null }>();
 
 	constructor(base: string, opts: { secureCookies: boolean; maxFeeds: number }) {
 		this.#base = new URL(base);
@@ -110,7 +112,7 @@ export class Upstream {
 				() => (f.feed ? endFeed() : fail(504, 'the database did not answer in time')),
 				f.feed ? f.feed.ms : DEADLINE_MS
 			);
-			if (f.feed) this.#feeds.add(endFeed);
+			if (f.feed) this.#feeds.set(endFeed, { path: f.path, caller: f.caller ?? null });
 			// The client gave up: so does the door, upstream included.
 			res.on('close', () => {
 				if (!res.writableFinished) up.destroy();
@@ -173,7 +175,17 @@ export class Upstream {
 	 * again, find the server gone, and retry, instead of waiting out their timeout.
 	 */
 	drainFeeds(): void {
-		for (const end of [...this.#feeds]) end();
+		for (const end of [...this.#feeds.keys()]) end();
+	}
+
+	/**
+	 * Ends the long polls `caller` waits on in database `db` (their role changed): the
+	 * device's next request meets the new rules at once, instead of up to a minute later.
+	 */
+	endFeedsOf(db: string, caller: string): void {
+		for (const [end, feed] of [...this.#feeds]) {
+			if (feed.caller === caller && feed.path.startsWith(`/${db}/`)) end();
+		}
 	}
 
 	close(): void {
