@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../src/lib/domain/attachments';
 import { MAX_DOC_BYTES, workspaceDocSchemas } from '../src/lib/domain/schemas/doc-schemas';
+import { MAX_CLOCK_AHEAD_MS } from '../src/lib/domain/hlc';
 import { checkJsonSchema } from './lib/json-schema-check.js';
 import { workspaceViews } from './lib/workspace-views.js';
 import { workspaceRules } from './lib/workspace-rules.js';
@@ -37,7 +38,7 @@ export function workspaceValidateSource(): string {
 		`\tvar schemas = ${JSON.stringify(workspaceJsonSchemas())};`,
 		`\tvar checkJsonSchema = ${checkJsonSchema.toString()};`,
 		`\tvar rules = ${workspaceRules.toString()};`,
-		`\treturn rules(newDoc, oldDoc, userCtx, secObj, schemas, ${MAX_DOC_BYTES}, checkJsonSchema, ${MAX_ATTACHMENT_BYTES});`,
+		`\treturn rules(newDoc, oldDoc, userCtx, secObj, schemas, ${MAX_DOC_BYTES}, checkJsonSchema, ${MAX_ATTACHMENT_BYTES}, ${MAX_CLOCK_AHEAD_MS});`,
 		'}'
 	].join('\n');
 }

@@ -17,6 +17,7 @@
  * @param {number} maxDocBytes
  * @param {(schema: any, value: any, path: string) => string | null} checkJsonSchema
  * @param {number} [maxAttachmentBytes] largest `_attachments` entry (absent: no limit)
+ * @param {number} [maxClockAheadMs] how far ahead of the server's time a new clock may be
  */
 export function workspaceRules(
 	newDoc,
@@ -26,7 +27,8 @@ export function workspaceRules(
 	schemas,
 	maxDocBytes,
 	checkJsonSchema,
-	maxAttachmentBytes
+	maxAttachmentBytes,
+	maxClockAheadMs
 ) {
 	var roles = userCtx.roles || [];
 	var isAdmin = roles.indexOf('_admin') !== -1;
@@ -122,6 +124,8 @@ export function workspaceRules(
 	if (err) throw { forbidden: type + '.' + err };
 
 	if (type === 'activity' && old) throw { forbidden: 'activity.doc: activity is append-only' };
+	err = futureClockError(newDoc, old, type);
+	if (err) throw { forbidden: err };
 	err = attachmentsError(newDoc, type, !old);
 	if (err) throw { forbidden: err };
 	if (isAdmin) return;
@@ -210,6 +214,32 @@ export function workspaceRules(
 		var pad =
 			data.charAt(data.length - 1) === '=' ? (data.charAt(data.length - 2) === '=' ? 2 : 1) : 0;
 		return Math.floor((data.length * 3) / 4) - pad;
+	}
+
+	/**
+	 * A clock this write sets (new or changed) may not be far ahead of the server's time: such
+	 * a clock would win every concurrent edit of its field for as long as it is ahead.
+	 */
+	function futureClockError(
+		/** @type {any} */ doc,
+		/** @type {any} */ before,
+		/** @type {string} */ docType
+	) {
+		if (maxClockAheadMs === undefined || !doc.clocks || typeof doc.clocks !== 'object') return null;
+		var limit = Date.now() + maxClockAheadMs;
+		var field, clock;
+		for (field in doc.clocks) {
+			if (!Object.prototype.hasOwnProperty.call(doc.clocks, field)) continue;
+			clock = doc.clocks[field];
+			if (typeof clock !== 'string') continue;
+			if (before && before.clocks && before.clocks[field] === clock) continue;
+			if (parseInt(clock.slice(0, 9), 36) > limit) {
+				return (
+					docType + '.clocks.' + field + ": ahead of the server's time; check this device's clock"
+				);
+			}
+		}
+		return null;
 	}
 
 	/** Times an entry must keep: end after start, at most a day, minutes that match. */

@@ -53,6 +53,7 @@ describe('foundation', () => {
 			await laptop.page.goto(`${baseUrl}/setup`);
 			await laptop.page.waitForURL(/\/login/);
 			await laptop.login(OWNER.name, OWNER.password);
+			await laptop.openWorkspaceNamed('Field crew');
 		}
 		await laptop.page.getByRole('heading', { name: 'Field crew' }).first().waitFor();
 		await screenshot(laptop.page, 'desktop-workspace');

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatHlc } from '../../src/lib/domain/hlc';
 import {
 	as,
 	baseUrl,
@@ -111,6 +112,27 @@ describe('workspace security', () => {
 		expect(failed[0]?.reason).toMatch(/^task\.status: must be one of/);
 		expect((await as(member.cookie, docUrl(good))).status).toBe(200);
 		expect((await as(member.cookie, docUrl(bad))).status).toBe(404);
+	});
+
+	it("refuses a clock set far ahead of the server's time, but not a clock a little ahead", async () => {
+		const clock = (aheadMs: number) =>
+			formatHlc({ millis: Date.now() + aheadMs, counter: 0, replica: 'devclockskew' });
+		const skewed = { ...newTask(member.name), clocks: { title: clock(2 * 86_400_000) } };
+		const res = await put(member.cookie, skewed);
+		expect(res.status).toBe(403);
+		expect(((await res.json()) as { reason: string }).reason).toBe(
+			"task.clocks.title: ahead of the server's time; check this device's clock"
+		);
+		const replicated = await as(member.cookie, door(`/${owner.ws.db}/_bulk_docs`), {
+			method: 'POST',
+			json: {
+				docs: [{ ...skewed, _rev: '1-0123456789abcdef0123456789abcdee' }],
+				new_edits: false
+			}
+		});
+		expect(((await replicated.json()) as { error?: string }[])[0]?.error).toBe('forbidden');
+		const slightlyAhead = { ...newTask(member.name), clocks: { title: clock(5 * 60_000) } };
+		expect((await put(member.cookie, slightlyAhead)).status).toBe(201);
 	});
 
 	it('pins createdBy and comment authorship', async () => {

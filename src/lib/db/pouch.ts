@@ -14,6 +14,7 @@ import HttpAdapter from 'pouchdb-adapter-http';
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import find from 'pouchdb-find';
 import replication from 'pouchdb-replication';
+import { noteServerDate } from './server-time';
 
 PouchDB.plugin(IndexedDbAdapter).plugin(HttpAdapter).plugin(replication).plugin(find);
 
@@ -48,8 +49,11 @@ export function openRemoteDb(name: string, origin = location.origin): Db {
 	const db: Db = new PouchDB(`${origin}/db/${name}`, {
 		adapter: 'http',
 		skip_setup: true,
-		fetch: (url: string | Request, opts?: RequestInit) =>
-			fetch(url, { ...opts, credentials: 'same-origin' })
+		fetch: async (url: string | Request, opts?: RequestInit) => {
+			const res = await fetch(url, { ...opts, credentials: 'same-origin' });
+			noteServerDate(res.headers.get('date'));
+			return res;
+		}
 	});
 	// PouchDB 9's replication reads the source's `info()` after every batch only to report
 	// progress (activeTasks) and never handles its failure, so a connection dropping at that

@@ -3,6 +3,7 @@
  * stamp, and the activity-log entries describing each change.
  */
 import { HlcClock } from '../domain/hlc';
+import { serverNow } from './server-time';
 import { newActivityId } from '../domain/ids';
 import type { Activity } from '../domain/schemas/activity.schema';
 import type { FieldChange, WriteContext } from '../domain/write-context';
@@ -12,13 +13,14 @@ export class Writer {
 
 	constructor(
 		readonly user: string,
-		replica: string
+		replica: string,
+		private readonly now: () => number = serverNow
 	) {
-		this.#clock = new HlcClock(replica);
+		this.#clock = new HlcClock(replica, now);
 	}
 
 	context(): WriteContext {
-		return { user: this.user, now: new Date().toISOString(), stamp: this.#clock.tick() };
+		return { user: this.user, now: new Date(this.now()).toISOString(), stamp: this.#clock.tick() };
 	}
 
 	/** Fold in clocks seen on documents from other devices, so ours stay after them. */

@@ -202,3 +202,17 @@ describe('newReplicaId', () => {
 		expect(newReplicaId(() => seq[i++ % 3]!)).toBe('0az0az0az0');
 	});
 });
+
+describe('HlcClock and clocks from the future', () => {
+	it('does not adopt a remote clock far ahead of its own time', () => {
+		let now = Date.UTC(2026, 11, 1);
+		const clock = new HlcClock('dev1', () => now);
+		const yearAhead = formatHlc({ millis: now + 365 * 86_400_000, counter: 0, replica: 'bad' });
+		clock.observe(yearAhead);
+		expect(parseHlc(clock.tick()).millis).toBe(now);
+		const minuteAhead = formatHlc({ millis: now + 60_000, counter: 3, replica: 'ok' });
+		clock.observe(minuteAhead);
+		now += 1;
+		expect(parseHlc(clock.tick())).toMatchObject({ millis: now + 59_999, counter: 4 });
+	});
+});

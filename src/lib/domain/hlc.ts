@@ -20,6 +20,14 @@ const COUNTER_WIDTH = 4;
 const MAX_COUNTER = 36 ** COUNTER_WIDTH - 1;
 export const HLC_PATTERN = '^[0-9a-z]{9}-[0-9a-z]{4}-[0-9a-z]{1,32}$';
 
+/**
+ * How far ahead of the server's time a clock may be. Devices stamp with the server's time
+ * (see server-time.ts), so a correct device is seconds off; a clock further ahead would win
+ * every concurrent edit for as long as it is ahead. The validator refuses such clocks and
+ * `HlcClock.observe` does not adopt them.
+ */
+export const MAX_CLOCK_AHEAD_MS = 60 * 60_000;
+
 export function formatHlc(c: Hlc): string {
 	return `${c.millis.toString(36).padStart(MILLIS_WIDTH, '0')}-${c.counter
 		.toString(36)
@@ -69,6 +77,9 @@ export class HlcClock {
 
 	observe(remote: string): void {
 		const r = parseHlc(remote);
+		// A clock from too far in the future (a device whose time was wrong) is not adopted:
+		// every later edit here would inherit its lead.
+		if (r.millis > this.#now() + MAX_CLOCK_AHEAD_MS) return;
 		const last = this.#last;
 		if (r.millis > last.millis || (r.millis === last.millis && r.counter > last.counter)) {
 			this.#store({ millis: r.millis, counter: r.counter, replica: last.replica });

@@ -50,6 +50,17 @@ export class AppPage {
 		await this.page.waitForURL(/\/w\/[0-9a-z]+/);
 	}
 
+	/** Opens the signed-in user's workspace of that name (a fresh device lands on the first
+	 * by name, which other test files may have added). */
+	async openWorkspaceNamed(name: string): Promise<string> {
+		const res = await this.page.request.get(`${this.baseUrl}/api/me`);
+		const me = (await res.json()) as { workspaces: { id: string; name: string }[] };
+		const ws = me.workspaces.find((w) => w.name === name);
+		if (!ws) throw new Error(`no workspace named ${name}`);
+		await this.page.goto(`${this.baseUrl}/w/${ws.id}`);
+		return ws.id;
+	}
+
 	async createProject(name: string): Promise<string> {
 		await this.page
 			.getByRole('button', { name: /new project|create the first project/i })

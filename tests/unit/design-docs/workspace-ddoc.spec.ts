@@ -70,6 +70,26 @@ describe('workspace validate_doc_update', () => {
 		).toHaveProperty('unauthorized');
 	});
 
+	it("refuses a clock set far ahead of the server's time, and keeps older ones", () => {
+		const hlc = (ms: number) => `${ms.toString(36).padStart(9, '0')}-0000-dev1`;
+		const task = validDocs.task!;
+		const ahead = {
+			...task,
+			clocks: { ...(task.clocks as object), title: hlc(Date.now() + 86_400_000) }
+		};
+		expect(verdict(ahead, null, alice)).toEqual({
+			forbidden: "task.clocks.title: ahead of the server's time; check this device's clock"
+		});
+		const soon = {
+			...task,
+			clocks: { ...(task.clocks as object), title: hlc(Date.now() + 60_000) }
+		};
+		expect(verdict(soon, null, alice)).toBeNull();
+		// A clock the stored revision already had is not this write's doing.
+		const old = { ...ahead, _rev: '1-a' };
+		expect(verdict({ ...ahead, priority: 'high' }, old, alice)).toBeNull();
+	});
+
 	it('refuses unknown types and oversized documents', () => {
 		expect(verdict({ _id: 'x', type: 'nope' }, null, alice)).toEqual({
 			forbidden: 'doc.type: unknown document type "nope"'

@@ -8,6 +8,7 @@
  */
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments';
 import { MAX_DOC_BYTES } from '../../domain/schemas/doc-schemas';
+import { MAX_CLOCK_AHEAD_MS } from '../../domain/hlc';
 import { checkJsonSchema } from '../../../../design-docs/lib/json-schema-check.js';
 import { registryViews } from '../../../../design-docs/lib/registry-views.js';
 import { userRules } from '../../../../design-docs/lib/user-rules.js';
@@ -59,7 +60,8 @@ export function validatorFor(db: string): Validator | null {
 				schemas,
 				MAX_DOC_BYTES,
 				checkJsonSchema,
-				MAX_ATTACHMENT_BYTES
+				MAX_ATTACHMENT_BYTES,
+				MAX_CLOCK_AHEAD_MS
 			);
 	}
 	if (isUserDb(db)) {
