@@ -139,4 +139,53 @@ describe('conflicts and durability', () => {
 		await a.card('Doomed task').waitFor();
 		await b.card('Doomed task').waitFor({ timeout: 20_000 });
 	});
+
+	it('says the device is out of space when it is, and keeps what was typed', async () => {
+		// Headless Chromium ignores CDP's quota override, so the device is filled the way a
+		// full disk looks to the app: every IndexedDB write transaction aborts (as PouchDB
+		// then reports it, "unknown_error: transaction was aborted") and the storage estimate
+		// shows no room left.
+		const ctx = await newContext(browser);
+		/* eslint-disable @typescript-eslint/unbound-method -- wrapping the prototypes' own methods */
+		await ctx.addInitScript(() => {
+			const w = window as unknown as { __diskFull?: boolean };
+			const put = IDBObjectStore.prototype.put;
+			IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+				const req = put.apply(this, args);
+				if (w.__diskFull) this.transaction.abort();
+				return req;
+			} as typeof put;
+			const estimate = StorageManager.prototype.estimate;
+			StorageManager.prototype.estimate = function (this: StorageManager) {
+				return w.__diskFull
+					? Promise.resolve({ quota: 2e9, usage: 2e9 - 4096 })
+					: estimate.call(this);
+			};
+		});
+		/* eslint-enable @typescript-eslint/unbound-method */
+		const c = new AppPage(await ctx.newPage(), baseUrl);
+		await c.login(OWNER.name, OWNER.password);
+		await c.page.goto(a.page.url());
+		await c.card('Doomed task').waitFor();
+		await c.waitSynced();
+		await c.page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = true));
+		await c.page.keyboard.press('Escape');
+		await c.page.locator('body').press('n');
+		const form = c.page.getByTestId('new-task-form');
+		await form.locator('input[name=title]').fill('Written on a full phone');
+		await form.locator('textarea[name=description]').fill('Pump log.');
+		await form.getByRole('button', { name: 'Create task' }).click();
+		await c.page.getByText(/out of storage space, so the change was not saved/).waitFor();
+		await screenshot(c.page, 'storage-full-desktop');
+		expect(await form.locator('input[name=title]').inputValue()).toBe('Written on a full phone');
+		expect(await c.page.getByText(/unknown_error|\{"status"/).count()).toBe(0);
+		// Room again: the same form saves, and nothing saved before was touched.
+		await c.page.evaluate(
+			() => ((window as unknown as { __diskFull: boolean }).__diskFull = false)
+		);
+		await form.getByRole('button', { name: 'Create task' }).click();
+		await c.card('Written on a full phone').waitFor();
+		await c.card('Doomed task').waitFor();
+		await ctx.close();
+	});
 });

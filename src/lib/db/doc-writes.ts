@@ -12,7 +12,10 @@
 import type { Activity } from '../domain/schemas/activity.schema';
 import { assertValid } from '../domain/validation';
 import type { FieldChange, WriteContext } from '../domain/write-context';
-import { errorStatus, isQuotaError, type Db } from './pouch';
+import { errorStatus, type Db } from './pouch';
+import { explained } from './storage-full';
+
+export { StorageFullError } from './storage-full';
 import type { Writer } from './writer';
 
 export interface WorkspaceDocBase {
@@ -42,7 +45,7 @@ export async function createDoc<T extends WorkspaceDocBase>(
 	const activity = writer.activity(ctx, 'create', target(doc));
 	assertValid(activity);
 	// One bulkDocs is one IndexedDB transaction.
-	const [stored, logged] = await explainQuota(db.bulkDocs([doc, activity]));
+	const [stored, logged] = await explained(db.bulkDocs([doc, activity]));
 	if (!stored || 'error' in stored) {
 		// Only an id already taken can refuse a new document: take its activity line back.
 		const loggedRev = logged && !('error' in logged) ? logged.rev : undefined;
@@ -98,27 +101,7 @@ export async function appendActivity(db: Db, entries: Activity[]): Promise<void>
 	await db.bulkDocs(entries);
 }
 
-/** The device ran out of storage: the write did not happen, and the UI keeps the input. */
-export class StorageFullError extends Error {
-	constructor() {
-		super(
-			'This device is out of storage space, so the change was not saved. Free some space ' +
-				'(or clear other sites’ data) and try again; nothing already saved is affected.'
-		);
-		this.name = 'StorageFullError';
-	}
-}
-
-/** A write, with a quota failure turned into a `StorageFullError`. */
-async function explainQuota<T>(write: Promise<T>): Promise<T> {
-	try {
-		return await write;
-	} catch (err) {
-		throw isQuotaError(err) ? new StorageFullError() : err;
-	}
-}
-
 /** `put`, turning a quota failure into a `StorageFullError`. */
 export function putOrExplain(db: Db, doc: WorkspaceDocBase): Promise<PouchDB.Core.Response> {
-	return explainQuota(db.put(doc));
+	return explained(db.put(doc));
 }

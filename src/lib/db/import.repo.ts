@@ -9,8 +9,9 @@
 import type { PlannedTask } from '../domain/import/import-plan';
 import type { Comment } from '../domain/schemas/comment.schema';
 import type { WriteContext } from '../domain/write-context';
-import { appendActivity, StorageFullError } from './doc-writes';
-import { isQuotaError, type Db } from './pouch';
+import { appendActivity } from './doc-writes';
+import { type Db } from './pouch';
+import { explainWriteFailure } from './storage-full';
 import type { Writer } from './writer';
 
 const BATCH = 200;
@@ -104,7 +105,7 @@ export class ImportRepo {
 		try {
 			results = await this.db.bulkDocs([...docs]);
 		} catch (err) {
-			throw isQuotaError(err) ? new StorageFullError() : err;
+			throw await explainWriteFailure(err);
 		}
 		const byId = new Map<string, BulkResult>();
 		for (const r of results) if (r.id) byId.set(r.id, r);

@@ -15,6 +15,7 @@ import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import find from 'pouchdb-find';
 import replication from 'pouchdb-replication';
 import { noteServerDate } from './server-time';
+export { errorMessage } from './error-message';
 
 PouchDB.plugin(IndexedDbAdapter).plugin(HttpAdapter).plugin(replication).plugin(find);
 
@@ -86,21 +87,4 @@ export function errorStatus(err: unknown): number | undefined {
 		return err.status;
 	}
 	return undefined;
-}
-
-/** A readable message for a PouchDB/CouchDB error. */
-export function errorMessage(err: unknown): string {
-	if (err && typeof err === 'object') {
-		const e = err as { reason?: unknown; message?: unknown; name?: unknown };
-		if (typeof e.reason === 'string' && e.reason) return e.reason;
-		if (typeof e.message === 'string' && e.message) return e.message;
-		if (typeof e.name === 'string') return e.name;
-	}
-	return String(err);
-}
-
-/** Whether a write failed because the browser's storage quota is exhausted. */
-export function isQuotaError(err: unknown): boolean {
-	const text = `${errorMessage(err)} ${(err as { name?: string })?.name ?? ''}`;
-	return /quota/i.test(text);
 }

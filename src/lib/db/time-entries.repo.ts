@@ -11,8 +11,9 @@ import {
 	validateTimes
 } from '../domain/time/time-entry-ops';
 import { assertValid, ValidationError } from '../domain/validation';
-import { putOrExplain, StorageFullError } from './doc-writes';
-import { errorMessage, isQuotaError, type Db } from './pouch';
+import { putOrExplain } from './doc-writes';
+import { errorMessage, type Db } from './pouch';
+import { explainWriteFailure } from './storage-full';
 import { queryView } from './views/view-query';
 
 export type EntryPatch = Parameters<typeof applyEntryPatch>[1];
@@ -116,7 +117,7 @@ export class TimeEntriesRepo {
 		try {
 			results = await this.db.bulkDocs(docs);
 		} catch (err) {
-			throw isQuotaError(err) ? new StorageFullError() : err;
+			throw await explainWriteFailure(err);
 		}
 		const failed = results.find((r): r is PouchDB.Core.Error => 'error' in r && !!r.error);
 		if (failed) throw Object.assign(new Error(errorMessage(failed)), { status: failed.status });

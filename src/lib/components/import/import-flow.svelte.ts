@@ -18,6 +18,7 @@ import { planTrello, type TrelloBoard } from '$lib/domain/import/trello-import';
 import type { ProjectId } from '$lib/domain/ids';
 import { ImportRepo, type ImportOutcome } from '$lib/db/import.repo';
 import type { WorkspaceSession } from '$lib/db/workspace-session.svelte';
+import { errorMessage } from '$lib/db/error-message';
 
 export type ImportStep = 'pick' | 'map' | 'review' | 'importing' | 'done';
 
@@ -142,7 +143,7 @@ export class ImportFlow {
 			);
 			this.step = 'done';
 		} catch (err) {
-			this.error = `The import stopped: ${err instanceof Error ? err.message : String(err)}. Tasks written so far are kept; run the import again to finish — it skips what is already there.`;
+			this.error = `The import stopped: ${errorMessage(err)}. Tasks written so far are kept; run the import again to finish — it skips what is already there.`;
 			this.step = 'review';
 		}
 	}

@@ -7,6 +7,7 @@
 import { encoder } from '$lib/ml/ml-client-store.svelte';
 import { suggesterFor } from '$lib/ml/workspace-suggester';
 import type { WorkspaceContext } from '$lib/components/workspace/workspace-context';
+import { errorMessage } from '$lib/db/error-message';
 
 /** Typing pauses this long before a search goes to the worker. */
 const DEBOUNCE_MS = 200;
@@ -51,7 +52,7 @@ export class MeaningSearch {
 						(err: unknown) => {
 							if (ask !== this.#asked) return;
 							this.#hits = NONE;
-							this.#error = err instanceof Error ? err.message : String(err);
+							this.#error = errorMessage(err);
 							this.#state = 'error';
 						}
 					);

@@ -4,6 +4,7 @@
  * does not clobber what others changed in other fields meanwhile.
  */
 import { toasts } from '$lib/components/ui/toast/toast.svelte';
+import { errorMessage } from '$lib/db/error-message';
 
 export interface UndoEntry {
 	label: string;
@@ -35,7 +36,7 @@ class UndoStack {
 			await target.undo();
 			toasts.show(`Undone: ${target.label}`);
 		} catch (err) {
-			toasts.error(`Could not undo ${target.label}: ${String(err)}`);
+			toasts.error(`Could not undo ${target.label}: ${errorMessage(err)}`);
 		}
 	}
 }

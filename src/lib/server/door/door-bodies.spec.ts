@@ -35,11 +35,16 @@ describe('checkBody', () => {
 			{ _id: '_users' },
 			{ _id: 5 },
 			{ type: 'task' },
+			1,
+			'task:1',
+			null,
+			[{ _id: 'task:1' }],
 			{ _id: 'attachment:1', _attachments: { file: { follows: true, length: 1 } } },
 			{ _id: 'attachment:1', _attachments: { file: { content_type: 'text/html' } } }
 		]) {
 			expect(ok(checkBody('bulk-docs', { docs: [doc] }, null)), JSON.stringify(doc)).toBe(false);
 		}
+		expect(ok(checkBody('bulk-docs', { docs: 5 }, null))).toBe(false);
 		expect(ok(checkBody('bulk-docs', { docs: [], new_edits: 'no' }, null))).toBe(false);
 		expect(ok(checkBody('bulk-docs', { docs: [], all_or_nothing: true }, null))).toBe(false);
 		expect(ok(checkBody('bulk-docs', { docs: [{ _id: 'task:1' }], new_edits: false }, null))).toBe(
