@@ -104,6 +104,22 @@ describe('mergeTaskRevisions', () => {
 		);
 	});
 
+	it('never merges two long additions into a description longer than allowed', () => {
+		const { alice, bob, base } = fork();
+		const words = (w: string, n: number) => `${w} `.repeat(n);
+		const long = { ...base, description: words('log', 4_000) }; // 16,000 characters
+		const a = alice.edit(long, { description: words('new', 600) + long.description }, '2-a');
+		bob.advance(10);
+		const b = bob.edit(long, { description: long.description + words('end', 600) }, '2-b');
+		const { task, lost } = mergeTaskRevisions([a, b]);
+		// Each side alone fits; both together (23,200 characters) would not.
+		expect(task.description).toBe(b.description);
+		expect(validationErrors(task)).toBeNull();
+		expect(lost).toContainEqual(
+			expect.objectContaining({ field: 'description', value: a.description })
+		);
+	});
+
 	it('merges from the last common version after several edits on one device', () => {
 		const { alice, bob, base } = fork();
 		let a = alice.edit(base, { description: 'Check the pump!\nLog the pressure.' }, '2-a');

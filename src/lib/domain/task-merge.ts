@@ -21,7 +21,7 @@ import {
 } from './clocked-merge';
 import { mergeCustomValues } from './custom-fields';
 import { compareHlc, parseHlc } from './hlc';
-import { TASK_EDITABLE_FIELDS, type Task } from './schemas/task.schema';
+import { MAX_DESCRIPTION_LENGTH, TASK_EDITABLE_FIELDS, type Task } from './schemas/task.schema';
 import { mergeText } from './text-merge';
 
 export interface TaskMerge {
@@ -74,7 +74,11 @@ function mergeDescription(revs: readonly Task[], merged: Task): LostValue[] {
 	for (const r of revs) {
 		if (r === winner || r.description === text) continue;
 		const base = commonBase(revs, winner, r);
-		const result = base === null ? null : mergeText(base, text, r.description);
+		const merged = base === null ? null : mergeText(base, text, r.description);
+		// A merged text longer than a description may be is not written (the server would
+		// refuse it, and the conflict would stay): the later text stays, the other side's is
+		// kept in the history, restorable.
+		const result = merged && merged.text.length <= MAX_DESCRIPTION_LENGTH ? merged : null;
 		if (result === null || result.conflict) {
 			lost.push(lostValue('description', r, winner.description));
 		}

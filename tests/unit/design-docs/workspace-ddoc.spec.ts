@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DOC_BYTES } from '../../../src/lib/domain/schemas/doc-schemas';
+import { docBytes, MAX_DOC_BYTES } from '../../../src/lib/domain/schemas/doc-schemas';
+import { validationErrors } from '../../../src/lib/domain/validation';
 import { workspaceDesignDoc } from '../../../design-docs/workspace.ddoc';
 import { invalidChanges, secObjFor, T, validDocs, withChange } from './doc-fixtures';
 
@@ -97,10 +98,33 @@ describe('workspace validate_doc_update', () => {
 		expect(verdict({ _id: 'x' }, null, alice)).toHaveProperty('forbidden');
 		const big = withChange('project', { description: 'x'.repeat(4000), clocks: {} });
 		const clocks: Record<string, string> = {};
-		for (let i = 0; i < 2000; i++) clocks[`f${i}`] = '00lvq3k2a-0000-abc123';
+		for (let i = 0; i < 10_000; i++) clocks[`f${i}`] = '00lvq3k2a-0000-abc123';
 		big.clocks = clocks;
 		expect(JSON.stringify(big).length).toBeGreaterThan(MAX_DOC_BYTES);
 		expect((verdict(big, null, alice) as { forbidden: string }).forbidden).toMatch(/larger than/);
+	});
+
+	it('counts a document the way the device does: both refuse the same bytes', () => {
+		// Multi-byte text near the limit, in three scripts: the device must refuse exactly what
+		// the server refuses, or a change would be stored here and never sync.
+		const base = validDocs.activity!;
+		for (const unit of ['é', '漢', '😀']) {
+			const room = MAX_DOC_BYTES - docBytes({ ...base, to: '' });
+			const fits = unit.repeat(Math.floor(room / new TextEncoder().encode(unit).length));
+			const cases: [Record<string, unknown>, boolean][] = [
+				[{ ...base, to: fits }, true],
+				[{ ...base, to: `${fits}${unit}` }, false],
+				[
+					{ ...base, to: fits, _rev: '1-abc', _revisions: { start: 1, ids: ['x'.repeat(9000)] } },
+					true
+				]
+			];
+			for (const [doc, accepted] of cases) {
+				expect(docBytes(doc) <= MAX_DOC_BYTES, unit).toBe(accepted);
+				expect(verdict(doc, null, alice) === null, unit).toBe(accepted);
+				expect(validationErrors(doc) === null, unit).toBe(accepted);
+			}
+		}
 	});
 
 	it('ignores CouchDB fields such as _rev, _revisions and _attachments', () => {

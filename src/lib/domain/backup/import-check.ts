@@ -7,9 +7,8 @@
  * No document type stores its workspace's id today (workspaces are databases), so nothing
  * needs rewriting when documents move to a new workspace.
  */
-import { MAX_DOC_BYTES } from '../schemas/doc-schemas';
+import { docBytes, MAX_DOC_BYTES } from '../schemas/doc-schemas';
 import { validationErrors } from '../validation';
-import { jsonBytes } from './import-batches';
 
 /** An inline attachment as CouchDB accepts it on write. */
 export interface InlineAttachment {
@@ -63,7 +62,7 @@ export function checkImportDoc(entry: unknown, index: number): ImportCheck {
 	for (const [key, value] of Object.entries(entry)) {
 		if (!key.startsWith('_')) doc[key] = value;
 	}
-	if (jsonBytes(doc) > MAX_DOC_BYTES) return skip(`larger than ${MAX_DOC_BYTES} bytes`);
+	if (docBytes(doc) > MAX_DOC_BYTES) return skip(`larger than ${MAX_DOC_BYTES} bytes`);
 	const errors = validationErrors(doc as { type?: unknown });
 	if (errors) {
 		const [field, message] = Object.entries(errors)[0]!;

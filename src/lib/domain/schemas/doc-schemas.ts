@@ -23,8 +23,27 @@ export const workspaceDocSchemas = {
 export type WorkspaceDocType = keyof typeof workspaceDocSchemas;
 export type WorkspaceDoc = z.infer<(typeof workspaceDocSchemas)[WorkspaceDocType]>;
 
-/** Largest JSON size of one document (its `_attachments` are not counted; see attachments.ts). */
-export const MAX_DOC_BYTES = 64 * 1024;
+/**
+ * Largest JSON size of one document (its `_attachments` are not counted; see attachments.ts).
+ * Room for the worst case the schemas allow: a task carries its description twice
+ * (`description` and `descBase`) and a description edit's activity twice more (`from`,
+ * `to`), each up to 20,000 UTF-16 units, at most 3 UTF-8 bytes each.
+ */
+export const MAX_DOC_BYTES = 256 * 1024;
+
+const utf8 = new TextEncoder();
+
+/**
+ * A document's size as the server's validator counts it: the UTF-8 JSON of its `_id` and
+ * its own fields, without CouchDB's underscore fields (`_rev`, `_attachments`, …).
+ */
+export function docBytes(doc: object): number {
+	const body: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(doc)) {
+		if (!key.startsWith('_') || key === '_id') body[key] = value;
+	}
+	return utf8.encode(JSON.stringify(body)).length;
+}
 
 export const isWorkspaceDocType = (t: unknown): t is WorkspaceDocType =>
 	typeof t === 'string' && Object.hasOwn(workspaceDocSchemas, t);

@@ -14,6 +14,9 @@ import { recurrenceSchema } from './recurrence.schema';
 import { customValuesSchema } from './custom-field.schema';
 
 /** Board columns, in order. */
+/** The longest description, in UTF-16 units (what `String.length` counts). */
+export const MAX_DESCRIPTION_LENGTH = 20_000;
+
 export const TASK_STATUSES = ['todo', 'in_progress', 'review', 'done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const STATUS_LABELS: Record<TaskStatus, string> = {
@@ -74,7 +77,9 @@ export const taskSchema = z.object({
 	type: z.literal('task'),
 	project: projectIdSchema,
 	title: text(200),
-	description: z.string().max(20_000, 'at most 20000 characters'),
+	description: z
+		.string()
+		.max(MAX_DESCRIPTION_LENGTH, `at most ${MAX_DESCRIPTION_LENGTH} characters`),
 	status: z.enum(TASK_STATUSES),
 	priority: z.enum(PRIORITIES),
 	assignee: userName.nullable(),
@@ -109,7 +114,7 @@ export const taskSchema = z.object({
 	 * version a three-way merge of concurrent description edits starts from.
 	 */
 	descBase: z
-		.object({ clock: hlcSchema, text: z.string().max(20_000) })
+		.object({ clock: hlcSchema, text: z.string().max(MAX_DESCRIPTION_LENGTH) })
 		.nullable()
 		.optional(),
 	/** Set when concurrent edits were merged, so the UI can say so until someone looks. */
