@@ -57,14 +57,23 @@ export function workspaceRules(
 		throw { unauthorized: 'snapshots are written by the server' };
 	}
 
+	// CouchDB's own underscore fields (revisions, attachments, conflicts) are not document content.
+	for (key in newDoc) {
+		if (
+			Object.prototype.hasOwnProperty.call(newDoc, key) &&
+			(key.charAt(0) !== '_' || key === '_id')
+		) {
+			body[key] = newDoc[key];
+		}
+	}
 	if (newDoc._deleted === true) {
-		// A deletion keeps whatever body it carries: it is held to the same size and keys.
+		// A deletion keeps whatever body it carries, for good (compaction keeps the winning
+		// tombstone): TaskFlow's deletions carry none, so 4 KiB is room for any other client's
+		// bookkeeping and none for storing content in tombstones.
 		err = pollutingKey(newDoc, 'doc', 0);
 		if (err) throw { forbidden: err };
-		size = unescape(encodeURIComponent(JSON.stringify(newDoc))).length;
-		if (size > maxDocBytes) {
-			throw { forbidden: 'doc.(deletion): larger than ' + maxDocBytes + ' bytes' };
-		}
+		size = unescape(encodeURIComponent(JSON.stringify(body))).length;
+		if (size > 4096) throw { forbidden: 'doc.(deletion): larger than 4096 bytes' };
 		if (newDoc._attachments) throw { forbidden: 'doc._attachments: a deletion carries no files' };
 		type = old ? old.type : newDoc._id.split(':')[0];
 		if (type === 'activity') throw { forbidden: 'activity.doc: activity is append-only' };
@@ -102,15 +111,6 @@ export function workspaceRules(
 	err = pollutingKey(newDoc, 'doc', 0);
 	if (err) throw { forbidden: err };
 
-	// CouchDB's own underscore fields (revisions, attachments, conflicts) are not document content.
-	for (key in newDoc) {
-		if (
-			Object.prototype.hasOwnProperty.call(newDoc, key) &&
-			(key.charAt(0) !== '_' || key === '_id')
-		) {
-			body[key] = newDoc[key];
-		}
-	}
 	type = newDoc.type;
 	if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) {
 		throw { forbidden: 'doc.type: unknown document type ' + JSON.stringify(type) };

@@ -19,6 +19,8 @@ export interface AppServer {
 	readonly embedded: boolean;
 	/** The last 50 KB of the server's output. */
 	log(): string;
+	/** The last 400 unusual lines of the whole run (errors, 4xx/5xx, not request logs). */
+	unusual(): string[];
 	/** SIGTERM, then SIGKILL after 5 s. Removes the data dir unless `keepData`. */
 	stop(opts?: { keepData?: boolean }): Promise<void>;
 	/** True once the process has exited. */
@@ -63,7 +65,16 @@ export async function startAppServer(
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
-	const collect = (d: Buffer) => (output = (output + d.toString()).slice(-50_000));
+	let partial = '';
+	const unusual: string[] = [];
+	const collect = (d: Buffer) => {
+		const text = d.toString();
+		output = (output + text).slice(-50_000);
+		const lines = (partial + text).split('\n');
+		partial = lines.pop() ?? '';
+		for (const line of lines) if (line.trim() && !isQuietLine(line)) unusual.push(line);
+		if (unusual.length > 400) unusual.splice(0, unusual.length - 400);
+	};
 	child.stdout.on('data', collect);
 	child.stderr.on('data', collect);
 
@@ -72,6 +83,7 @@ export async function startAppServer(
 		dataDir,
 		embedded: !env.COUCHDB_URL,
 		log: () => output,
+		unusual: () => [...unusual],
 		exited: () => child.exitCode !== null || child.signalCode !== null,
 		exitCode: () => child.exitCode,
 		crash: () =>
@@ -141,7 +153,10 @@ function isQuietLine(line: string): boolean {
 	if (!line.startsWith('{')) return false;
 	try {
 		const entry = JSON.parse(line) as { status?: unknown; level?: unknown; path?: unknown };
-		if (entry.level === 'error' || typeof entry.status !== 'number') return false;
+		if (entry.level === 'error') return false;
+		// A device that went away during its long poll (a navigation, a closed page): routine.
+		if (entry.status === null && String(entry.path).endsWith('/_changes')) return true;
+		if (typeof entry.status !== 'number') return false;
 		// A replication looking for a checkpoint it has not written yet: routine.
 		const missingCheckpoint = entry.status === 404 && String(entry.path).includes('/_local/');
 		return entry.status < 400 || missingCheckpoint;
@@ -158,14 +173,14 @@ function isQuietLine(line: string): boolean {
 export async function reportServerLog(server: AppServer, name: string): Promise<void> {
 	const file = path.join('test-results', `${name}-server.log`);
 	await mkdir('test-results', { recursive: true });
-	await writeFile(file, server.log());
-	const unusual = server
-		.log()
-		.split('\n')
-		.filter((l) => l.trim() && !isQuietLine(l))
-		.slice(-40);
+	const all = server.unusual();
+	await writeFile(
+		file,
+		`${server.log()}\n--- the run's last ${all.length} unusual lines ---\n${all.join('\n')}\n`
+	);
+	const unusual = all.slice(-40);
 	console.error(
-		`--- server log: ${file} (last 50 KB); its last ${unusual.length} unusual lines ---\n` +
+		`--- server log: ${file} (last 50 KB, then the run's unusual lines); the last ${unusual.length} unusual lines ---\n` +
 			unusual.join('\n')
 	);
 }

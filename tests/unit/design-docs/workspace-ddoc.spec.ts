@@ -179,6 +179,18 @@ describe('workspace validate_doc_update', () => {
 		expect(verdict({ _id: 'task:x', _deleted: true }, null, bob)).toBeNull();
 	});
 
+	it('keeps content out of deletions, whatever their revision history', () => {
+		const t = validDocs.task!;
+		// A replicated deletion carries the task's whole history of revision ids.
+		const ids = Array.from({ length: 1000 }, (_, i) => `${i}`.padStart(32, 'a'));
+		const history = { _revisions: { start: 1000, ids } };
+		expect(verdict({ _id: t._id, _deleted: true, ...history }, t, bob)).toBeNull();
+		const kept = { _id: t._id, _deleted: true, title: t.title, project: t.project };
+		expect(verdict(kept, t, bob)).toBeNull();
+		const junk = { _id: t._id, _deleted: true, junk: 'x'.repeat(5000) };
+		expect(verdict(junk, t, bob)).toEqual({ forbidden: 'doc.(deletion): larger than 4096 bytes' });
+	});
+
 	it('lets people set only their own watch', () => {
 		const w = validDocs.watch!;
 		expect(verdict({ ...w, user: 'bob' }, null, alice)).toEqual({

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { blockedMessage, type LoginLimiter } from '../login-limiter';
+import { fetchUpstream } from '../upstream-fetch';
 
 /** The caller: a name and the session cookie to forward (both null for anonymous). */
 export interface Caller {
@@ -75,7 +76,7 @@ export class DoorSessions {
 	}
 
 	async #ask(cookie: string): Promise<{ name: string | null; setCookie: string[] }> {
-		const res = await fetch(`${this.#upstream}/_session`, {
+		const res = await fetchUpstream(`${this.#upstream}/_session`, {
 			headers: { accept: 'application/json', cookie }
 		});
 		if (res.status === 401 || res.status === 400) return { name: null, setCookie: [] };
@@ -115,7 +116,8 @@ export class DoorSessions {
 				retryAfter: blocked.retryAfterSeconds
 			};
 		}
-		const res = await fetch(`${this.#upstream}/_session`, {
+		const res = await fetchUpstream(`${this.#upstream}/_session`, {
+			repeatable: true,
 			method: 'POST',
 			headers: { 'content-type': 'application/json', accept: 'application/json' },
 			body: JSON.stringify({ name, password })

@@ -10,6 +10,7 @@ import https from 'node:https';
 import { attachmentHeaders } from '../attachment-headers';
 import { sendJson } from '../http-json';
 import { rewriteSetCookie } from './cookie-attributes';
+import { fetchUpstream } from '../upstream-fetch';
 
 export interface Forward {
 	method: string;
@@ -32,6 +33,9 @@ export interface Forward {
 	/** Who is asking (for ending their feeds when their role changes). */
 	caller?: string | null;
 }
+
+const isReset = (err: NodeJS.ErrnoException) =>
+	err.code === 'ECONNRESET' || err.code === 'EPIPE' || err.message === 'socket hang up';
 
 /** How long a request may take (long polls: see `Forward.feed`). */
 const DEADLINE_MS = 120_000;
@@ -68,16 +72,20 @@ export class Upstream {
 			const rid = req.headers['x-request-id'];
 			if (typeof rid === 'string') headers['x-request-id'] = rid;
 			const basePath = this.#base.pathname.replace(/\/+$/, '');
-			const up = this.#client.request({
-				protocol: this.#base.protocol,
-				hostname: this.#base.hostname,
-				port: this.#base.port,
-				method: f.method,
-				path: `${basePath}${f.path}${f.query ? `?${f.query}` : ''}`,
-				headers,
-				agent: f.feed ? this.#feedAgent : this.#agent
-			});
+			const send = () =>
+				this.#client.request({
+					protocol: this.#base.protocol,
+					hostname: this.#base.hostname,
+					port: this.#base.port,
+					method: f.method,
+					path: `${basePath}${f.path}${f.query ? `?${f.query}` : ''}`,
+					headers,
+					agent: f.feed ? this.#feedAgent : this.#agent
+				});
+			let up = send();
 			let settled = false;
+			let answered = false;
+			let retries = 0;
 			// Whether a feed has sent more than heartbeats (then it is never cut short).
 			let feedAnswering = false;
 			const finish = () => {
@@ -118,8 +126,8 @@ export class Upstream {
 				if (!res.writableFinished) up.destroy();
 				finish();
 			});
-			up.on('error', (err) => fail(502, `database unreachable: ${err.message}`));
-			up.on('response', (answer) => {
+			const onResponse = (answer: IncomingMessage) => {
+				answered = true;
 				const status = answer.statusCode ?? 502;
 				if (status >= 300 && status < 400) {
 					answer.resume();
@@ -139,8 +147,25 @@ export class Upstream {
 					finish();
 				});
 				answer.on('error', () => res.destroy());
-			});
-			up.end(f.body ?? undefined);
+			};
+			const onError = (err: NodeJS.ErrnoException) => {
+				// A kept-alive connection the database closed as idle just as this request went
+				// out: the database never read the request, so it is sent again (Node's documented
+				// remedy for this race); a few times, as other idle connections may be as old.
+				if (!answered && retries < 3 && !settled && up.reusedSocket && isReset(err)) {
+					retries++;
+					up = send();
+					wire();
+					return;
+				}
+				if (!settled) fail(502, `database unreachable: ${err.message}`);
+			};
+			const wire = () => {
+				up.on('error', onError);
+				up.on('response', onResponse);
+				up.end(f.body ?? undefined);
+			};
+			wire();
 		});
 	}
 
@@ -165,7 +190,7 @@ export class Upstream {
 
 	/** GET `path` upstream with the server's own view (no credentials). */
 	async json(path: string): Promise<unknown> {
-		const res = await fetch(new URL(path, this.#base));
+		const res = await fetchUpstream(new URL(path, this.#base));
 		if (!res.ok) throw new Error(`upstream ${path} answered ${res.status}`);
 		return res.json();
 	}

@@ -10,6 +10,7 @@ import { BodyError, couchError, readJsonBody, sendJson } from '../http-json';
 import { blockedMessage, type LoginLimiter } from '../login-limiter';
 import { rewriteSetCookie } from './cookie-attributes';
 import { BODY_LIMITS, checkBody } from './door-bodies';
+import { fetchUpstream } from '../upstream-fetch';
 
 /** Handles one sign-in request against `upstream`. */
 export async function handleSignIn(
@@ -33,7 +34,8 @@ export async function handleSignIn(
 		res.setHeader('retry-after', String(blocked.retryAfterSeconds));
 		return sendJson(res, 429, blockedMessage(blocked));
 	}
-	const answer = await fetch(`${opts.upstream}/_session`, {
+	const answer = await fetchUpstream(`${opts.upstream}/_session`, {
+		repeatable: true,
 		method: 'POST',
 		headers: { 'content-type': 'application/json', accept: 'application/json' },
 		body: JSON.stringify({ name, password })

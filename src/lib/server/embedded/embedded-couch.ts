@@ -85,6 +85,11 @@ export async function startEmbeddedCouch(opts: {
 
 	const server = createServer((req, res) => void handle(deps, req, res, log));
 	server.on('clientError', (_err, socket) => socket.destroy());
+	// The door and the server's own clients keep connections alive, and close idle ones a
+	// little before the `Keep-Alive: timeout` this announces; a long window leaves a loaded
+	// machine's late timers far from the race where both ends close at once.
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 70_000;
 	await listen(server, opts.port ?? 0);
 	const { port } = server.address() as AddressInfo;
 	const url = `http://127.0.0.1:${port}`;
