@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryDbs } from '../../../tests/support/memory-pouch';
 import type { ProjectId, TaskId } from '../domain/ids';
 import type { Task } from '../domain/schemas/task.schema';
+import { EditJournal } from './edit-journal';
 import { LiveCollection } from './live-collection.svelte';
 import { TasksRepo } from './tasks.repo';
 import { Writer } from './writer';
@@ -109,5 +110,100 @@ describe('TasksRepo edits of a shown task', () => {
 		tasks.apply(newer);
 		takeBack();
 		expect(tasks.get(id)).toBe(newer);
+	});
+});
+
+/** localStorage as the journal sees it, in memory. */
+function memoryStorage() {
+	const m = new Map<string, string>();
+	return {
+		getItem: (k: string) => m.get(k) ?? null,
+		setItem: (k: string, v: string) => void m.set(k, v),
+		removeItem: (k: string) => void m.delete(k),
+		key: (i: number) => [...m.keys()][i] ?? null,
+		get length() {
+			return m.size;
+		},
+		keys: () => [...m.keys()]
+	};
+}
+
+describe('TasksRepo journal: an edit painted is not lost to a reload', () => {
+	async function withJournal(page: string, storage = memoryStorage()) {
+		const base = await setup();
+		const journal = new EditJournal('ws', () => storage, page);
+		const repo = new TasksRepo(
+			base.db,
+			new Writer('olivia', 'dev1'),
+			undefined,
+			base.tasks,
+			journal
+		);
+		return { ...base, repo, storage };
+	}
+
+	it('keeps the edit until it is stored, then forgets it', async () => {
+		const { repo, id, storage } = await withJournal('page-a');
+		const saving = repo.update(id, { priority: 'high' });
+		expect(storage.keys()).toHaveLength(1);
+		await saving;
+		expect(storage.keys()).toHaveLength(0);
+	});
+
+	it('replays an edit whose page went before it was stored, and only that', async () => {
+		const storage = memoryStorage();
+		const { db, tasks, id, stored } = await withJournal('page-a', storage);
+		// The page that went: its journal entries stay, its writes never happened.
+		const gone = new EditJournal('ws', () => storage, 'page-gone');
+		const writer = new Writer('olivia', 'dev1');
+		gone.record(id, { priority: 'urgent' }, writer.context().stamp);
+		gone.draft(id, { title: 'Check the pump twice' }, writer.context().stamp);
+		// An edit another live page is making right now is left to that page.
+		new EditJournal('ws', () => storage, 'page-live').record(
+			id,
+			{ due: '2027-01-04' },
+			writer.context().stamp
+		);
+
+		const next = new TasksRepo(
+			db,
+			new Writer('olivia', 'dev1'),
+			undefined,
+			tasks,
+			new EditJournal('ws', () => storage, 'page-b')
+		);
+		expect(await next.replayJournal(new Set(['page-b', 'page-live']))).toBe(2);
+		const now = await db.get<Task>(id);
+		expect(now).toMatchObject({
+			priority: 'urgent',
+			title: 'Check the pump twice',
+			due: stored.due
+		});
+		expect(storage.keys()).toEqual([expect.stringContaining('page-live')]);
+		// Replaying again changes nothing.
+		expect(await next.replayJournal(new Set(['page-b', 'page-live']))).toBe(0);
+		expect((await db.get<Task>(id))._rev).toBe(now._rev);
+	});
+
+	it('does not replay over a later edit, nor an edit that was stored', async () => {
+		const storage = memoryStorage();
+		const { db, tasks, id } = await withJournal('page-a', storage);
+		const writer = new Writer('olivia', 'dev1');
+		const gone = new EditJournal('ws', () => storage, 'page-gone');
+		gone.record(id, { priority: 'urgent' }, writer.context().stamp);
+		gone.record(id, { status: 'review' }, writer.context().stamp);
+		// Stored after both were journalled: a later priority, and the status edit itself.
+		const live = new TasksRepo(db, writer, undefined, tasks);
+		await live.update(id, { priority: 'low', status: 'review' });
+		const before = await db.get<Task>(id);
+		const next = new TasksRepo(
+			db,
+			writer,
+			undefined,
+			tasks,
+			new EditJournal('ws', () => storage, 'page-b')
+		);
+		expect(await next.replayJournal(new Set(['page-b']))).toBe(0);
+		expect(await db.get<Task>(id)).toMatchObject({ priority: 'low', _rev: before._rev });
 	});
 });

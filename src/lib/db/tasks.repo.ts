@@ -3,9 +3,11 @@ import { setCustomValue, type CustomValue } from '../domain/custom-fields';
 import type { TaskId } from '../domain/ids';
 import { rankAfterAll } from '../domain/rank';
 import type { Task } from '../domain/schemas/task.schema';
+import { unstoredPart } from '../domain/edit-replay';
 import { applyTaskPatch, createTask, type NewTaskInput, type TaskPatch } from '../domain/task-ops';
 import { assertValid, validationErrors } from '../domain/validation';
 import { appendActivity, createDoc, patchDoc, putOrExplain } from './doc-writes';
+import type { EditJournal } from './edit-journal';
 import { errorStatus, type Db } from './pouch';
 import type { Writer } from './writer';
 
@@ -29,12 +31,14 @@ export class TasksRepo {
 	 * from its live task list, without it the task sorts by its (deterministic) default.
 	 * @param shown the tab's live tasks: an edit of a task shown there is painted at once, from
 	 * the shown copy, and replaced by the stored revision (or taken back if the write fails).
+	 * @param journal where edits wait until stored, so a reload or crash cannot lose them.
 	 */
 	constructor(
 		private readonly db: Db,
 		private readonly writer: Writer,
 		private readonly occurrenceRank: OccurrenceRank = () => rankAfterAll([]),
-		private readonly shown?: ShownTasks
+		private readonly shown?: ShownTasks,
+		private readonly journal?: EditJournal
 	) {}
 
 	create(input: NewTaskInput): Promise<Task> {
@@ -60,6 +64,7 @@ export class TasksRepo {
 
 	/** Apply `patch`. Completing a repeating task also creates its next occurrence. */
 	async update(id: TaskId, patch: TaskPatch): Promise<Task> {
+		const forget = this.journal?.record(id, patch, this.#stamp(id)) ?? (() => {});
 		const settle = this.#preview(id, patch);
 		let saved: Task;
 		try {
@@ -78,11 +83,57 @@ export class TasksRepo {
 			);
 		} finally {
 			settle();
+			forget();
 		}
 		// When nothing changed, the stored task (perhaps written by another tab) already said so.
 		this.shown?.apply(saved);
 		if (patch.status === 'done' && saved.recurrence) await this.createNext(saved);
 		return saved;
+	}
+
+	/** Keeps what is being typed into task `id` until it is saved (or the draft dropped). */
+	draft(id: TaskId, patch: TaskPatch): void {
+		this.journal?.draft(id, patch, this.#stamp(id));
+	}
+
+	dropDraft(id: TaskId): void {
+		this.journal?.dropDraft(id);
+	}
+
+	/**
+	 * Writes what edits of pages that are gone (reloaded, closed, crashed) left unstored, and
+	 * forgets them; returns how many tasks it changed.
+	 */
+	async replayJournal(alive: ReadonlySet<string>): Promise<number> {
+		if (!this.journal) return 0;
+		let replayed = 0;
+		for (const { key, entry } of this.journal.orphans(alive)) {
+			try {
+				const current = await this.db.get<Task>(entry.task).catch((err: unknown) => {
+					if (errorStatus(err) === 404) return null;
+					throw err;
+				});
+				const part = current && unstoredPart(current, entry.patch, entry.stamp);
+				if (part) {
+					await this.update(entry.task as TaskId, part);
+					replayed++;
+				}
+			} catch (err) {
+				console.warn('an unsaved edit could not be written', entry, err);
+			}
+			this.journal.forget(key);
+		}
+		return replayed;
+	}
+
+	/**
+	 * A clock for journalling an edit of `id`: after every clock on the task as shown, so the
+	 * edit's own write (stamped later still) is recognised as storing it.
+	 */
+	#stamp(id: TaskId): string {
+		const clocks = this.shown?.get(id)?.clocks;
+		if (clocks) this.writer.observe(clocks);
+		return this.writer.context().stamp;
 	}
 
 	/** Paints the edit on the shown copy, when it is shown and the result is valid. */

@@ -17,6 +17,8 @@ import { LiveCollection } from './live-collection.svelte';
 import { openLocalDb, openRemoteDb, type Db } from './pouch';
 import { ProjectsRepo } from './projects.repo';
 import { SyncManager } from './sync-manager.svelte';
+import { EditJournal } from './edit-journal';
+import { holdPageLock, livePages } from './page-lock';
 import { TasksRepo } from './tasks.repo';
 import { WatchesRepo } from './watches.repo';
 import { subtaskIndex } from '../domain/task-graph';
@@ -88,7 +90,8 @@ export class WorkspaceSession {
 			this.db,
 			this.writer,
 			(project) => this.#occurrenceRank(project),
-			this.tasks
+			this.tasks,
+			new EditJournal(`${user}-${dbName}`, () => globalThis.localStorage ?? null)
 		);
 		this.commentsRepo = new CommentsRepo(this.db, this.writer);
 		this.watchesRepo = new WatchesRepo(this.db, this.writer);
@@ -104,6 +107,12 @@ export class WorkspaceSession {
 	start(): void {
 		void this.projects.start();
 		this.#tasksLoaded = this.tasks.start();
+		// Edits a page painted but had not stored when it went (reload, close, crash).
+		holdPageLock();
+		void this.#tasksLoaded
+			.then(livePages)
+			.then((alive) => this.tasksRepo.replayJournal(alive))
+			.catch((err: unknown) => console.warn('unsaved edits could not be replayed', err));
 		void this.attachments.start();
 		this.time.start();
 		this.sync.start();
