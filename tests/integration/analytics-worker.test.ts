@@ -215,3 +215,49 @@ describe('analytics worker', () => {
 		}
 	});
 });
+
+describe('analytics worker, when the day turns during a refresh', () => {
+	it('never writes what came after a day into that day’s snapshot', async () => {
+		const owner = await ownerWithWorkspace('turn');
+		const db = couch.use<Record<string, unknown>>(owner.ws.db);
+		const night = project(owner.name, 'Night shift');
+		const todo = [1, 2, 3].map((i) => ({
+			...newTask(owner.name, `Night ${i}`),
+			project: night._id,
+			estimate: 1
+		}));
+		for (const r of await db.bulk({ docs: [night, ...todo] })) expect(r.error).toBeUndefined();
+		let clock = new Date('2031-04-01T23:59:59.500Z');
+		const trashed = (await Promise.all(todo.slice(0, 2).map((t) => db.get(t._id)))).map((t) => ({
+			...t,
+			deletedAt: '2031-04-02T00:00:01.000Z'
+		}));
+		// The real database, with one hook on timing: the refresh's view read waits while
+		// midnight passes and two tasks are trashed (a slow read on a busy server).
+		let turned = false;
+		const timed = {
+			use: (name: string) =>
+				new Proxy(couch.use(name), {
+					get(target, prop, receiver) {
+						const value = Reflect.get(target, prop, receiver) as unknown;
+						if (prop !== 'view' || turned || typeof value !== 'function') {
+							return typeof value === 'function' ? value.bind(target) : value;
+						}
+						return async (...args: unknown[]) => {
+							turned = true;
+							clock = new Date('2031-04-02T00:00:01.000Z');
+							for (const r of await db.bulk({ docs: trashed })) expect(r.error).toBeUndefined();
+							return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+						};
+					}
+				})
+		} as unknown as typeof couch;
+		await new AnalyticsWorker({ couch: timed, now: () => clock }).refresh(owner.ws.db);
+		expect(turned).toBe(true);
+		const day = async (d: string) =>
+			(await db.get(snapshotId(night._id, d)).catch(() => null)) as unknown as Snapshot | null;
+		// What was read after midnight is the new day's; the day that ended keeps its own.
+		expect((await day('2031-04-02'))?.counts.todo).toBe(1);
+		expect(await day('2031-04-01')).toBeNull();
+	});
+});

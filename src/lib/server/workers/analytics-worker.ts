@@ -132,9 +132,12 @@ export class AnalyticsWorker implements WorkspaceWorker {
 	async #refresh(dbName: string): Promise<number> {
 		const db = this.#couch.use(dbName);
 		for (let attempt = 0; ; attempt++) {
+			const figures = await this.#figures(db);
+			// The day is read after the figures: figures read on a day hold nothing later than
+			// that day, so a day that has ended is never rewritten with what came after it (a
+			// read that straddles midnight counts for the new day, which is refreshed again).
 			const now = this.#now();
 			const day = now.toISOString().slice(0, 10);
-			const figures = await this.#figures(db);
 			const docs = await this.#changed(db, figures, day, now.toISOString());
 			if (docs.length === 0) {
 				this.#refreshedDay.set(dbName, day);
