@@ -241,7 +241,7 @@ describe('analytics worker, when the day turns during a refresh', () => {
 					get(target, prop, receiver) {
 						const value = Reflect.get(target, prop, receiver) as unknown;
 						if (prop !== 'view' || turned || typeof value !== 'function') {
-							return typeof value === 'function' ? value.bind(target) : value;
+							return typeof value === 'function' ? (value.bind(target) as unknown) : value;
 						}
 						return async (...args: unknown[]) => {
 							turned = true;
