@@ -6,6 +6,11 @@
  * first place (pull), or because `_revs_diff` says the server has it (checked whenever the
  * push goes idle). The local sequence up to which everything was confirmed is kept in a
  * `_local` document, so after a reload — offline too — the count starts from there.
+ *
+ * The count is of edits, not documents: each local revision of a document seen while the
+ * app runs is one (after a reload, one per document changed), and activity entries are not
+ * counted, as each belongs to an edit already counted. A document the server refused is
+ * not pending (it will not sync as it is); the sync engine lists it as refused instead.
  */
 import type { Db } from './pouch';
 
@@ -21,7 +26,8 @@ interface PendingState {
 export class PendingTracker {
 	readonly #local: Db;
 	readonly #onCount: (count: number) => void;
-	readonly #pending = new Map<string, string>();
+	/** Document id → its newest local revision, and how many edits made it. */
+	readonly #pending = new Map<string, { rev: string; edits: number }>();
 	readonly #pulled = new Set<string>();
 	#feed: PouchDB.Core.Changes<object> | null = null;
 	#lastSeq: number | string = 0;
@@ -33,7 +39,14 @@ export class PendingTracker {
 	}
 
 	get count(): number {
-		return this.#pending.size;
+		let edits = 0;
+		let entries = 0;
+		for (const [id, p] of this.#pending) {
+			if (id.startsWith('activity:')) entries++;
+			else edits += p.edits;
+		}
+		// Activity alone pending (its edit synced first) still is something to sync.
+		return edits || entries;
 	}
 
 	async start(): Promise<void> {
@@ -46,7 +59,8 @@ export class PendingTracker {
 				const rev = c.changes[0]?.rev;
 				if (!rev || c.id.startsWith('_design/')) return;
 				if (this.#pulled.has(`${c.id}@${rev}`)) return;
-				this.#pending.set(c.id, rev);
+				const edits = (this.#pending.get(c.id)?.edits ?? 0) + 1;
+				this.#pending.set(c.id, { rev, edits });
 				this.#emit();
 			});
 	}
@@ -61,7 +75,7 @@ export class PendingTracker {
 		for (const d of docs) {
 			if (!d._rev) continue;
 			this.#pulled.add(`${d._id}@${d._rev}`);
-			if (this.#pending.get(d._id) === d._rev) this.#pending.delete(d._id);
+			if (this.#pending.get(d._id)?.rev === d._rev) this.#pending.delete(d._id);
 		}
 		if (this.#pulled.size > MAX_PULLED_REMEMBERED) this.#pulled.clear();
 		this.#emit();
@@ -70,9 +84,14 @@ export class PendingTracker {
 	/** Revisions the push replication wrote are on the server. */
 	notePushed(docs: readonly { _id: string; _rev?: string }[]): void {
 		for (const d of docs) {
-			if (d._rev && this.#pending.get(d._id) === d._rev) this.#pending.delete(d._id);
+			if (d._rev && this.#pending.get(d._id)?.rev === d._rev) this.#pending.delete(d._id);
 		}
 		this.#emit();
+	}
+
+	/** A document the server refused is not waiting to sync; it is listed as refused. */
+	noteRefused(id: string): void {
+		if (this.#pending.delete(id)) this.#emit();
 	}
 
 	/**
@@ -84,13 +103,13 @@ export class PendingTracker {
 		this.#reconciling = true;
 		try {
 			const seq = this.#lastSeq;
-			const asked = new Map(this.#pending);
+			const asked = new Map([...this.#pending].map(([id, p]) => [id, p.rev]));
 			if (asked.size > 0) {
 				const query: Record<string, string[]> = {};
 				for (const [id, rev] of asked) query[id] = [rev];
 				const missing = await remote.revsDiff(query);
 				for (const [id, rev] of asked) {
-					if (!missing[id] && this.#pending.get(id) === rev) this.#pending.delete(id);
+					if (!missing[id] && this.#pending.get(id)?.rev === rev) this.#pending.delete(id);
 				}
 				this.#emit();
 			}
@@ -101,7 +120,7 @@ export class PendingTracker {
 	}
 
 	#emit(): void {
-		this.#onCount(this.#pending.size);
+		this.#onCount(this.count);
 	}
 
 	async #readState(): Promise<PendingState | null> {

@@ -189,7 +189,7 @@ export class SyncEngine {
 					this.#set({ phase: 'syncing', error: null });
 				},
 				onIdle: () => this.#laneIdle(token),
-				onDocs: (docs) => this.#pending.notePushed(docs),
+				onDocs: (docs) => this.#pushed(docs),
 				onDenied: (err) => this.#denied(err),
 				onError: (err) => this.#failed(err)
 			}
@@ -220,7 +220,7 @@ export class SyncEngine {
 				const change = ('change' in info ? info.change : info) as { docs: unknown[] };
 				const docs = change.docs as { _id: string; _rev?: string }[];
 				if (pulled) this.#pending.notePulled(docs);
-				else this.#pending.notePushed(docs);
+				else this.#pushed(docs);
 			})
 			.on('active', () => {
 				this.#busy.add(handler);
@@ -244,10 +244,31 @@ export class SyncEngine {
 		this.#pending.reconcile(this.#remote).catch((e: unknown) => this.#failed(e));
 	}
 
+	/**
+	 * The server refused a document: listed (one entry per document, the newest reason) and
+	 * no longer counted as pending. A two-way sync wraps the refusal as `{ direction, doc }`.
+	 */
 	#denied(err: unknown): void {
-		const e = err as { id?: string; reason?: string; message?: string };
-		const entry = { id: e.id ?? '?', reason: e.reason ?? e.message ?? 'refused' };
-		this.#set({ denied: [entry, ...this.#state.denied].slice(0, MAX_DENIED_KEPT) });
+		const wrapped = err as { doc?: unknown };
+		const e = (wrapped.doc && typeof wrapped.doc === 'object' ? wrapped.doc : err) as {
+			id?: string;
+			reason?: string;
+			message?: string;
+		};
+		const id = e.id ?? '?';
+		const entry = { id, reason: e.reason ?? e.message ?? 'refused' };
+		this.#pending.noteRefused(id);
+		const others = this.#state.denied.filter((d) => d.id !== id);
+		this.#set({ denied: [entry, ...others].slice(0, MAX_DENIED_KEPT) });
+	}
+
+	/** Documents that synced after all (fixed since, or allowed again) are no longer refused. */
+	#pushed(docs: readonly { _id: string; _rev?: string }[]): void {
+		this.#pending.notePushed(docs);
+		if (this.#state.denied.length === 0) return;
+		const ids = new Set(docs.map((d) => d._id));
+		const denied = this.#state.denied.filter((d) => !ids.has(d.id));
+		if (denied.length !== this.#state.denied.length) this.#set({ denied });
 	}
 
 	#disconnect(): void {
