@@ -173,4 +173,25 @@ describe('the door', () => {
 			200
 		);
 	});
+
+	it('signs a device in for long, with a cookie that outlives the browser', async () => {
+		const res = await fetch(door('/_session'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name: owner.name, password: owner.password })
+		});
+		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('AuthSession='))!;
+		// A persistent cookie for as long as the server keeps sessions: the embedded server's
+		// SESSION_DAYS (30 by default), or CouchDB's [chttpd_auth] timeout (30 days with
+		// couchdb/local.ini; CouchDB's documented default is 600 s).
+		const timeout = process.env.COUCHDB_URL
+			? await upstream('/_node/_local/_config/chttpd_auth/timeout').then(async (r) =>
+					r.ok ? Number(await r.json()) : 600
+				)
+			: 30 * 24 * 3600;
+		const maxAge = Number(/;\s*Max-Age=(\d+)/i.exec(cookie)?.[1] ?? 0);
+		const expires = Date.parse(/;\s*Expires=([^;]+)/i.exec(cookie)?.[1] ?? '');
+		const seconds = maxAge || (expires - Date.now()) / 1000;
+		expect(seconds, cookie).toBeGreaterThan(timeout - 120);
+	});
 });

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
 			trustProxy: 0,
 			origin: null,
 			metricsToken: null,
+			sessionSeconds: 30 * 24 * 3600,
 			limits: { workspacesPerAccount: 50, workspaceBytes: 5 * 1024 ** 3 }
 		});
 	});
@@ -40,6 +41,8 @@ describe('loadConfig', () => {
 			origin: 'https://tasks.example.org'
 		});
 		expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+		expect(loadConfig({ SESSION_DAYS: '7' }).sessionSeconds).toBe(7 * 24 * 3600);
+		expect(() => loadConfig({ SESSION_DAYS: '0' })).toThrow(/SESSION_DAYS/);
 		expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
 		expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
 		expect(() => loadConfig({ ORIGIN: 'https://tasks.example.org/' })).toThrow(/ORIGIN/);

@@ -28,6 +28,11 @@ export interface ServerConfig {
 	origin: string | null;
 	/** Bearer token for `/metrics`; without one, only loopback callers get metrics. */
 	metricsToken: string | null;
+	/**
+	 * How long a signed-in device stays signed in without a request (SESSION_DAYS, default
+	 * 30; sync traffic renews it). The embedded server's; on CouchDB, `[chttpd_auth] timeout`.
+	 */
+	sessionSeconds: number;
 	/** Quotas; 0 means no limit. */
 	limits: Limits;
 }
@@ -63,6 +68,7 @@ const envSchema = z
 			.default(0)
 			.transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : v)),
 		METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+		SESSION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
 		MAX_WORKSPACES_PER_ACCOUNT: z.coerce.number().int().min(0).max(1_000_000).optional(),
 		MAX_WORKSPACE_MB: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
 		ORIGIN: z
@@ -157,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		trustProxy: e.TRUST_PROXY,
 		origin: e.ORIGIN ?? null,
 		metricsToken: e.METRICS_TOKEN ?? null,
+		sessionSeconds: e.SESSION_DAYS * 24 * 3600,
 		limits: {
 			workspacesPerAccount: e.MAX_WORKSPACES_PER_ACCOUNT ?? DEFAULT_LIMITS.workspacesPerAccount,
 			workspaceBytes:

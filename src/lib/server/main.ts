@@ -36,6 +36,7 @@ async function main(): Promise<void> {
 			dataDir: config.dataDir,
 			admin,
 			port: config.embeddedCouchPort,
+			sessionSeconds: config.sessionSeconds,
 			log
 		});
 		info('embedded database started', { url: embedded.url, dataDir: config.dataDir });

@@ -25,7 +25,8 @@ export function taskflowDevServer(): Plugin {
 				: await startEmbeddedCouch({
 						dataDir: config.dataDir,
 						admin,
-						port: config.embeddedCouchPort
+						port: config.embeddedCouchPort,
+						sessionSeconds: config.sessionSeconds
 					});
 			const upstream = config.couchUrl ?? embedded!.url;
 			await waitForCouch(upstream);

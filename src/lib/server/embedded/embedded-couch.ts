@@ -33,8 +33,8 @@ export interface EmbeddedCouch {
 }
 
 export const EMBEDDED_COUCH_FILE = 'embedded-couch.json';
-/** Sessions last a week and are renewed while in use, so offline crews stay signed in. */
-export const DEFAULT_SESSION_SECONDS = 7 * 24 * 3600;
+/** Sessions last 30 days (SESSION_DAYS) and are renewed by use, so offline crews stay signed in. */
+export const DEFAULT_SESSION_SECONDS = 30 * 24 * 3600;
 
 /** Starts the embedded server with `admin` as its server admin. */
 export async function startEmbeddedCouch(opts: {

@@ -10,6 +10,7 @@ interface Settings {
 	dataDir: string;
 	port: number;
 	admin: { user: string; password: string };
+	sessionSeconds?: number;
 }
 
 const log = (level: string, msg: string, extra: object = {}) =>
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
 		dataDir: settings.dataDir,
 		admin: settings.admin,
 		port: settings.port,
+		sessionSeconds: settings.sessionSeconds,
 		lock: false,
 		log: (line) => console.error(line)
 	});

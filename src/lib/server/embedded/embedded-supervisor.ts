@@ -28,10 +28,17 @@ export async function superviseEmbeddedCouch(opts: {
 	dataDir: string;
 	admin: AdminCredentials;
 	port?: number | null;
+	/** How long a session lasts without a request. */
+	sessionSeconds?: number;
 	log: (level: 'info' | 'warn' | 'error', msg: string, extra?: object) => void;
 }): Promise<SupervisedCouch> {
 	const port = opts.port ?? (await freePort());
-	const settings = JSON.stringify({ dataDir: opts.dataDir, port, admin: opts.admin });
+	const settings = JSON.stringify({
+		dataDir: opts.dataDir,
+		port,
+		admin: opts.admin,
+		sessionSeconds: opts.sessionSeconds
+	});
 	let child: ChildProcess | null = null;
 	let stopping = false;
 	let restarts = 0;
