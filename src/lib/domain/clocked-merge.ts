@@ -12,6 +12,8 @@ export interface ClockedDoc {
 	_id: string;
 	_rev?: string;
 	clocks: Record<string, string>;
+	/** Per field, the clock of the value its last edit replaced (see task.schema.ts). */
+	bases?: Record<string, string>;
 	updatedAt: string;
 	updatedBy?: string;
 }
@@ -29,6 +31,32 @@ export interface LostValue {
 }
 
 export const clockOf = (doc: ClockedDoc, field: string): string => doc.clocks[field] ?? '';
+
+/**
+ * Whether `loser`'s value of `key` is one the edit that made `winner`'s value had seen and
+ * replaced (no earlier than the value it replaced): then nothing was raced, and nothing is
+ * reported lost. A revision that never set the field has nothing of its own to lose either.
+ */
+export function superseded(winner: ClockedDoc, loser: ClockedDoc, key: string): boolean {
+	const clock = clockOf(loser, key);
+	return clock === '' || compareHlc(winner.bases?.[key] ?? '', clock) >= 0;
+}
+
+/** `bases` for an edit of `key` on `doc`: the clock of the value it replaces. */
+export function withBase(doc: ClockedDoc, key: string): { bases?: Record<string, string> } {
+	const clock = doc.clocks[key];
+	return clock ? { bases: { ...doc.bases, [key]: clock } } : {};
+}
+
+/** Carries the winning revision's base for `key` into a merged document. */
+export function carryBase(into: ClockedDoc, winner: ClockedDoc, key: string): void {
+	const base = winner.bases?.[key];
+	if (base) into.bases = { ...into.bases, [key]: base };
+	else if (into.bases && key in into.bases) {
+		const { [key]: _gone, ...rest } = into.bases;
+		into.bases = rest;
+	}
+}
 
 const json = (v: unknown) => JSON.stringify(v) ?? '';
 
@@ -58,8 +86,9 @@ export function mergeFields<T extends ClockedDoc>(
 		const w = winnerFor(revs, field);
 		into[field] = w[field];
 		into.clocks[field] = clockOf(w, field);
+		carryBase(into, w, field);
 		for (const r of revs) {
-			if (r === w || sameValue(r[field], w[field])) continue;
+			if (r === w || sameValue(r[field], w[field]) || superseded(w, r, field)) continue;
 			lost.push(lostValue(field, r, w[field]));
 		}
 	}

@@ -4,7 +4,7 @@
  * (`clocks['custom.<id>']`), so two devices editing different fields of one task both keep
  * their edit when the conflict is repaired.
  */
-import { clockOf, type LostValue } from './clocked-merge';
+import { carryBase, clockOf, superseded, withBase, type LostValue } from './clocked-merge';
 import { compareHlc } from './hlc';
 import {
 	MAX_CUSTOM_TEXT,
@@ -87,6 +87,7 @@ export function setCustomValue(
 		...task,
 		custom,
 		clocks: { ...task.clocks, [customClockKey(id)]: ctx.stamp },
+		...withBase(task, customClockKey(id)),
 		updatedAt: ctx.now,
 		updatedBy: ctx.user
 	};
@@ -120,9 +121,12 @@ export function mergeCustomValues(revs: readonly Task[], into: Task): LostValue[
 		const kept = customValueOf(best, id);
 		if (kept !== null) custom[id] = kept;
 		if (clockOf(best, key)) into.clocks[key] = clockOf(best, key);
+		carryBase(into, best, key);
 		for (const r of revs) {
-			// A revision that never set this field has nothing of its own to lose.
-			if (r === best || !clockOf(r, key) || sameValue(customValueOf(r, id), kept)) continue;
+			// A revision that never set this field, or whose value `best` replaced, lost nothing.
+			if (r === best || superseded(best, r, key) || sameValue(customValueOf(r, id), kept)) {
+				continue;
+			}
 			lost.push({
 				field: key,
 				value: customValueOf(r, id),

@@ -45,10 +45,32 @@ describe('mergeTaskRevisions', () => {
 		const { alice, bob, base } = fork();
 		const a = alice.edit(base, { priority: 'high' }, '2-a');
 		const b = bob.edit(base, { title: 'Pump check (north)' }, '2-b');
-		const { task } = mergeTaskRevisions([a, b]);
+		const { task, lost } = mergeTaskRevisions([a, b]);
 		expect(task.priority).toBe('high');
 		expect(task.title).toBe('Pump check (north)');
 		expect(validationErrors(task)).toBeNull();
+		// Each side only replaced values it had seen: nothing was raced, nothing is reported.
+		expect(lost).toEqual([]);
+		expect(task.merge ?? null).toBeNull();
+	});
+
+	it('reports only values edited on both sides, however many fields one side changed', () => {
+		const { alice, bob, base } = fork();
+		let a = alice.edit(base, { priority: 'high', due: '2026-11-20' }, '2-a');
+		alice.advance(5);
+		a = alice.edit(a, { description: 'Check the pump.\nLog it.', tags: ['north'] }, '3-a');
+		bob.advance(10);
+		const b = bob.edit(base, { priority: 'low', status: 'in_progress' }, '2-b');
+		const { task, lost } = mergeTaskRevisions([a, b]);
+		expect(lost.map((l) => [l.field, l.value])).toEqual([['priority', 'high']]);
+		expect(task).toMatchObject({
+			priority: 'low',
+			status: 'in_progress',
+			due: '2026-11-20',
+			description: 'Check the pump.\nLog it.',
+			tags: ['north']
+		});
+		expect(task.merge?.fields).toEqual(['priority']);
 	});
 
 	it('keeps the later edit of one field and reports the other', () => {

@@ -12,10 +12,12 @@ import {
 	canonicalJson,
 	canonicalOrder,
 	clockOf,
+	carryBase,
 	latestClockTime,
 	latestUpdate,
 	lostValue,
 	mergeFields,
+	superseded,
 	winnerFor,
 	type LostValue
 } from './clocked-merge';
@@ -72,7 +74,8 @@ function mergeDescription(revs: readonly Task[], merged: Task): LostValue[] {
 	const lost: LostValue[] = [];
 	const contributors: Task[] = [];
 	for (const r of revs) {
-		if (r === winner || r.description === text) continue;
+		// A text the winning edit had seen and replaced is no rival to merge in.
+		if (r === winner || r.description === text || superseded(winner, r, 'description')) continue;
 		const base = commonBase(revs, winner, r);
 		const merged = base === null ? null : mergeText(base, text, r.description);
 		// A merged text longer than a description may be is not written (the server would
@@ -89,13 +92,16 @@ function mergeDescription(revs: readonly Task[], merged: Task): LostValue[] {
 	}
 	merged.description = text;
 	const clock = clockOf(winner, 'description');
+	carryBase(merged, winner, 'description');
 	if (text === winner.description) {
 		merged.clocks.description = clock;
 		merged.descBase = winner.descBase ?? null;
 		return lost;
 	}
-	// A merged text is new: give it a clock after both, the same on every device.
+	// A merged text is new: give it a clock after both, the same on every device; it has
+	// seen every side it was made from.
 	merged.clocks.description = bumpClock(clock);
+	merged.bases = { ...merged.bases, description: clock };
 	merged.descBase = null;
 	for (const side of [winner, ...contributors]) {
 		const recorded = lost.some((l) => l.field === 'description' && l.rev === (side._rev ?? ''));
@@ -135,6 +141,7 @@ function keepEditedTask(revs: readonly Task[], merged: Task, lost: LostValue[]):
 	lost.push(lostValue('deletedAt', deleter, null));
 	merged.deletedAt = null;
 	merged.clocks.deletedAt = bumpClock(clockOf(deleter, 'deletedAt'));
+	merged.bases = { ...merged.bases, deletedAt: clockOf(deleter, 'deletedAt') };
 	return true;
 }
 

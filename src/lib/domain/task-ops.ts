@@ -87,6 +87,9 @@ export function applyTaskPatch(
 		if (sameValue(next[field], value)) return;
 		changes.push({ field, from: next[field], to: value });
 		next[field] = value;
+		// The clock of the value replaced: a merge knows this edit saw it (task.schema.ts).
+		const replaced = task.clocks[field];
+		if (replaced) next.bases = { ...next.bases, [field]: replaced };
 		next.clocks[field] = ctx.stamp;
 	};
 	for (const field of TASK_EDITABLE_FIELDS) {

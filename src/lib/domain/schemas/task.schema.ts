@@ -104,6 +104,12 @@ export const taskSchema = z.object({
 	/** Soft delete: set when the task is in the trash. */
 	deletedAt: isoDateTime.nullable(),
 	clocks: z.record(z.string(), hlcSchema),
+	/**
+	 * Per field (keys as in `clocks`), the clock of the value the last edit replaced: a
+	 * revision whose value is that old or older was seen by that edit, so a merge does not
+	 * report it as lost (it was replaced, not raced).
+	 */
+	bases: z.record(z.string(), hlcSchema).optional(),
 	/** Repeat rule: completing this task creates the next occurrence (domain/recurrence). */
 	recurrence: recurrenceSchema.nullable().optional(),
 	suggestions: z.array(suggestionSchema).max(20).optional(),
