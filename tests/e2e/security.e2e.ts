@@ -162,6 +162,16 @@ describe('security', () => {
 		await expect(guest.syncIndicator.getAttribute('data-phase')).resolves.toBe('unauthorized');
 		await expect(guest.syncIndicator.textContent()).resolves.toMatch(/no access/i);
 		await screenshot(guest.page, 'phone-removed');
+		// What is on the device can still be kept: the banner leads to an export of this copy.
+		await banner.getByRole('link', { name: 'Export a copy' }).click();
+		const card = guest.page.getByTestId('export-card');
+		const download = guest.page.waitForEvent('download');
+		await card.getByRole('button', { name: 'Export workspace (JSON)' }).click();
+		expect((await download).suggestedFilename()).toMatch(/\.json$/);
+		await card
+			.getByRole('status')
+			.filter({ hasText: /Exported \d+ documents/ })
+			.waitFor();
 	});
 
 	it('renders XSS payloads in a title, a description and a comment as text', async () => {
