@@ -5,7 +5,7 @@
  * choice never depends on the order revisions arrive in. Every value that differs from the
  * winner is reported, so the caller can keep it in the activity log.
  */
-import { compareHlc, formatHlc, parseHlc } from './hlc';
+import { compareHlc, formatHlc, parseHlc, replicaOf } from './hlc';
 import { sameValue } from './write-context';
 
 export interface ClockedDoc {
@@ -34,18 +34,40 @@ export const clockOf = (doc: ClockedDoc, field: string): string => doc.clocks[fi
 
 /**
  * Whether `loser`'s value of `key` is one the edit that made `winner`'s value had seen and
- * replaced (no earlier than the value it replaced): then nothing was raced, and nothing is
- * reported lost. A revision that never set the field has nothing of its own to lose either.
+ * replaced: then nothing was raced, and nothing is reported lost. That is so when the
+ * winner's base is that very write, or a later write of the same device (which had replaced
+ * it there). A later base from another device proves nothing: a value can lose to a
+ * concurrent write that was itself replaced before the two met, and must then be reported.
+ * A revision that never set the field has nothing of its own to lose either.
  */
 export function superseded(winner: ClockedDoc, loser: ClockedDoc, key: string): boolean {
 	const clock = clockOf(loser, key);
-	return clock === '' || compareHlc(winner.bases?.[key] ?? '', clock) >= 0;
+	if (clock === '') return true;
+	const base = winner.bases?.[key] ?? '';
+	if (base === '') return false;
+	return base === clock || (replicaOf(base) === replicaOf(clock) && compareHlc(clock, base) < 0);
 }
 
-/** `bases` for an edit of `key` on `doc`: the clock of the value it replaces. */
-export function withBase(doc: ClockedDoc, key: string): { bases?: Record<string, string> } {
-	const clock = doc.clocks[key];
-	return clock ? { bases: { ...doc.bases, [key]: clock } } : {};
+/**
+ * The base for an edit of `key` stamped `stamp` on `doc`: the clock of the value it
+ * replaces, except in a run of this device's own edits of the field, which keeps the base
+ * from before the run (the others never saw the values in between).
+ */
+export function nextBase(doc: ClockedDoc, key: string, stamp: string): string | null {
+	const replaced = doc.clocks[key];
+	if (!replaced) return null;
+	const mine = replicaOf(replaced) === replicaOf(stamp);
+	return mine && doc.bases?.[key] ? doc.bases[key] : replaced;
+}
+
+/** `bases` for an edit of `key` stamped `stamp` on `doc` (see `nextBase`). */
+export function withBase(
+	doc: ClockedDoc,
+	key: string,
+	stamp: string
+): { bases?: Record<string, string> } {
+	const base = nextBase(doc, key, stamp);
+	return base ? { bases: { ...doc.bases, [key]: base } } : {};
 }
 
 /** Carries the winning revision's base for `key` into a merged document. */

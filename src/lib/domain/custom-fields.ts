@@ -87,7 +87,7 @@ export function setCustomValue(
 		...task,
 		custom,
 		clocks: { ...task.clocks, [customClockKey(id)]: ctx.stamp },
-		...withBase(task, customClockKey(id)),
+		...withBase(task, customClockKey(id), ctx.stamp),
 		updatedAt: ctx.now,
 		updatedBy: ctx.user
 	};

@@ -43,6 +43,9 @@ export function parseHlc(s: string): Hlc {
 }
 
 /** Negative, zero or positive as `a` is before, equal to or after `b`. */
+/** The device (replica) that stamped `clock`. */
+export const replicaOf = (clock: string): string => clock.slice(clock.lastIndexOf('-') + 1);
+
 export function compareHlc(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -126,6 +126,33 @@ describe('mergeTaskRevisions', () => {
 		);
 	});
 
+	it('reports a value that lost to a concurrent edit which was itself replaced before they met', () => {
+		const { alice, bob, base } = fork();
+		const carol = device('carol1', 'carol', T0 + 2000);
+		// Alice, offline, sets high; Bob sets low a moment later (concurrent with Alice).
+		const a = alice.edit(base, { priority: 'high' }, '2-a');
+		bob.advance(10);
+		const b = bob.edit(base, { priority: 'low' }, '2-b');
+		// Carol saw only Bob's low, and replaced it with urgent.
+		const c = carol.edit(b, { priority: 'urgent' }, '3-c');
+		const { task, lost } = mergeTaskRevisions([a, c]);
+		expect(task.priority).toBe('urgent');
+		// Alice's high never met Bob's low in a merge: it is reported now, not dropped.
+		expect(lost).toContainEqual(expect.objectContaining({ field: 'priority', value: 'high' }));
+	});
+
+	it('reports nothing for values a device replaced in a run of its own edits', () => {
+		const { alice, bob, base } = fork();
+		let a = alice.edit(base, { priority: 'high' }, '2-a');
+		alice.advance(5);
+		a = alice.edit(a, { priority: 'urgent' }, '3-a');
+		bob.advance(10);
+		const b = bob.edit(base, { title: 'Pump check (south)' }, '2-b');
+		const { task, lost } = mergeTaskRevisions([a, b]);
+		expect(task).toMatchObject({ priority: 'urgent', title: 'Pump check (south)' });
+		expect(lost).toEqual([]);
+	});
+
 	it('never merges two long additions into a description longer than allowed', () => {
 		const { alice, bob, base } = fork();
 		const words = (w: string, n: number) => `${w} `.repeat(n);

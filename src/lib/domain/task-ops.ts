@@ -3,6 +3,8 @@
  * with the write's clock (for per-field merging) and return the field changes for the
  * activity log. No I/O: the repository in lib/db validates and writes the result.
  */
+import { nextBase } from './clocked-merge';
+import { replicaOf } from './hlc';
 import { newTaskId, type ProjectId, type TaskId } from './ids';
 import type { Priority, Task, TaskEditableField, TaskStatus } from './schemas/task.schema';
 import { TASK_EDITABLE_FIELDS } from './schemas/task.schema';
@@ -87,9 +89,9 @@ export function applyTaskPatch(
 		if (sameValue(next[field], value)) return;
 		changes.push({ field, from: next[field], to: value });
 		next[field] = value;
-		// The clock of the value replaced: a merge knows this edit saw it (task.schema.ts).
-		const replaced = task.clocks[field];
-		if (replaced) next.bases = { ...next.bases, [field]: replaced };
+		// What this edit replaced, so a merge knows it saw that value (task.schema.ts).
+		const base = nextBase(task, field, ctx.stamp);
+		if (base) next.bases = { ...next.bases, [field]: base };
 		next.clocks[field] = ctx.stamp;
 	};
 	for (const field of TASK_EDITABLE_FIELDS) {
@@ -121,5 +123,3 @@ function descriptionBase(task: Task, ctx: WriteContext): Task['descBase'] {
 	if (mine && task.descBase) return task.descBase;
 	return clock ? { clock, text: task.description } : null;
 }
-
-const replicaOf = (stamp: string): string => stamp.slice(stamp.lastIndexOf('-') + 1);
