@@ -112,7 +112,13 @@ describe('consistency under faults', () => {
 			await title.fill(e.value);
 			await title.press('Enter');
 		} else {
-			await detail.locator(`select[name=${e.field}]`).selectOption(e.value);
+			const select = detail.locator(`select[name=${e.field}]`);
+			// Choosing what is already shown changes nothing: no edit to keep.
+			if ((await select.inputValue()) === e.value) {
+				log.push(`${e.op}: (no change: ${e.tag}.${e.field} already ${e.value} on device ${d.n})`);
+				return;
+			}
+			await select.selectOption(e.value);
 		}
 		edits.push({ ...e, at: Date.now() });
 		if (thenReload) {
