@@ -221,14 +221,14 @@ describe('analytics worker, when the day turns during a refresh', () => {
 		const owner = await ownerWithWorkspace('turn');
 		const db = couch.use<Record<string, unknown>>(owner.ws.db);
 		const night = project(owner.name, 'Night shift');
-		const todo = [1, 2, 3].map((i) => ({
+		const open = [1, 2, 3].map((i) => ({
 			...newTask(owner.name, `Night ${i}`),
 			project: night._id,
 			estimate: 1
 		}));
-		for (const r of await db.bulk({ docs: [night, ...todo] })) expect(r.error).toBeUndefined();
+		for (const r of await db.bulk({ docs: [night, ...open] })) expect(r.error).toBeUndefined();
 		let clock = new Date('2031-04-01T23:59:59.500Z');
-		const trashed = (await Promise.all(todo.slice(0, 2).map((t) => db.get(t._id)))).map((t) => ({
+		const trashed = (await Promise.all(open.slice(0, 2).map((t) => db.get(t._id)))).map((t) => ({
 			...t,
 			deletedAt: '2031-04-02T00:00:01.000Z'
 		}));
