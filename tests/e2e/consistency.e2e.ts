@@ -16,6 +16,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser';
 import { freshAccount } from './support/fresh-account';
 import { AppPage } from './pages/app.page';
+import { PRIORITIES, TASK_STATUSES } from '$lib/domain/schemas/task.schema';
 
 const baseUrl = inject('baseUrl');
 const env = process.env;
@@ -24,10 +25,8 @@ const OPS = Number(env.CONSISTENCY_OPS ?? 24);
 const MINUTES = Number(env.CONSISTENCY_MINUTES ?? 0);
 const SEED = Number(env.CONSISTENCY_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const TAGS = ['Ta', 'Tb', 'Tc', 'Td'];
-const VALUES = {
-	priority: ['low', 'medium', 'high', 'urgent'],
-	status: ['todo', 'in_progress', 'review', 'done']
-} as const;
+// The values the task panel offers, from the schema it renders them from.
+const VALUES = { priority: PRIORITIES, status: TASK_STATUSES } as const;
 type Field = 'title' | 'priority' | 'status';
 
 /** mulberry32: a small seeded generator, so a run can be replayed. */

@@ -42,10 +42,10 @@ export function parseHlc(s: string): Hlc {
 	return { millis: parseInt(millis, 36), counter: parseInt(counter, 36), replica };
 }
 
-/** Negative, zero or positive as `a` is before, equal to or after `b`. */
 /** The device (replica) that stamped `clock`. */
 export const replicaOf = (clock: string): string => clock.slice(clock.lastIndexOf('-') + 1);
 
+/** Negative, zero or positive as `a` is before, equal to or after `b`. */
 export function compareHlc(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
